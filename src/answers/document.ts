@@ -1,0 +1,106 @@
+/**
+ * Edits an answers file in place: the YAML document is changed node by node, so the user's
+ * comments, key order and formatting survive, and written atomically after every change.
+ */
+import { isMap, isScalar, parseDocument, YAMLMap } from 'yaml';
+import type { Document } from 'yaml';
+import type { AnswerValue, Level } from '../checklist/schema.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { FORMAT_VERSION } from './schema.js';
+
+export interface AnswerUpdate {
+  value: AnswerValue | undefined;
+  note?: string;
+}
+
+export interface NewFileMeta {
+  organization?: string;
+  assessor?: string;
+  date?: string;
+  level: Level;
+  checklists?: string[];
+  schemaRef?: string;
+}
+
+export class AnswersDocument {
+  private constructor(private readonly doc: Document) {}
+
+  /** Wraps the text of an existing (already validated) answers file. */
+  static fromText(text: string): AnswersDocument {
+    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return new AnswersDocument(parseDocument(source, { schema: 'core', merge: false, uniqueKeys: true }));
+  }
+
+  /** A new answers file with a short explanatory header. */
+  static create(meta: NewFileMeta): AnswersDocument {
+    const lines = [
+      ...(meta.schemaRef ? [`# yaml-language-server: $schema=${meta.schemaRef}`] : []),
+      '# breachready answers file, written by the interview after every answer.',
+      '# Edit it by hand if you like: your comments are kept. Report: breachready report --answers <this file>',
+      `breachready: ${FORMAT_VERSION}`,
+    ];
+    const document = AnswersDocument.fromText(`${lines.join('\n')}\n`);
+    for (const key of ['organization', 'assessor', 'date'] as const) if (meta[key]) document.doc.set(key, meta[key]);
+    document.doc.set('level', meta.level);
+    if (meta.checklists?.length) {
+      const node = document.doc.createNode(meta.checklists);
+      node.flow = true;
+      document.doc.set('checklists', node);
+    }
+    document.doc.set('answers', new YAMLMap());
+    return document;
+  }
+
+  /** Sets a top-level field (organization, assessor, date, level). */
+  setMeta(key: 'organization' | 'assessor' | 'date' | 'level', value: string | number | undefined): void {
+    if (value === undefined || value === '') this.doc.delete(key);
+    else this.doc.set(key, value);
+  }
+
+  /**
+   * Records an answer. A bare value stays shorthand (`id: no`); with a note it becomes a mapping.
+   * Fields the interview does not ask about (evidence, accepted) are kept as they were.
+   */
+  setAnswer(globalId: string, update: AnswerUpdate): void {
+    let answers = this.doc.get('answers', true);
+    if (!isMap(answers)) {
+      answers = new YAMLMap();
+      this.doc.set('answers', answers);
+    }
+    const map = answers as YAMLMap;
+    const existing = map.get(globalId, true);
+    const note = update.note?.trim() || undefined;
+    if (isMap(existing)) {
+      setOrDelete(existing, 'answer', update.value);
+      setOrDelete(existing, 'note', note);
+      return;
+    }
+    if (note === undefined) {
+      // Keep the scalar node (and any comment on it) when there is one; replace only its value.
+      if (isScalar(existing)) existing.value = update.value ?? null;
+      else map.set(globalId, update.value ?? null);
+      return;
+    }
+    const entry = new YAMLMap();
+    entry.set('answer', update.value ?? null);
+    entry.set('note', note);
+    if (isScalar(existing) && existing.comment) entry.comment = existing.comment;
+    map.set(globalId, entry);
+  }
+
+  toString(): string {
+    return this.doc.toString({ lineWidth: 0 });
+  }
+
+  /** Writes the file atomically (temp file + rename), mode 0600. */
+  save(file: string): void {
+    writeFileAtomic(file, this.toString());
+  }
+}
+
+function setOrDelete(map: YAMLMap, key: string, value: string | undefined): void {
+  if (value === undefined) {
+    if (key === 'answer') map.set(key, null);
+    else map.delete(key);
+  } else map.set(key, value);
+}

@@ -1,0 +1,138 @@
+/** Reads answers files: YAML parse, schema, then checks against the loaded checklists. */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Catalog } from '../catalog.js';
+import type { ChecklistSpec } from '../checklist/select.js';
+import type { Problem } from '../problems.js';
+import { closest } from '../suggest.js';
+import { issuesToProblems } from '../validate-data.js';
+import { decodeUtf8, locate, locateKey, maxFileBytes, parseYaml, readTextFile } from '../yaml-source.js';
+import type { PathSegment, YamlSource } from '../yaml-source.js';
+import type { Answer, Answers } from './model.js';
+import { answerEntrySchema, answerSchema, answersFileSchema, acceptanceSchema } from './schema.js';
+import type { AnswersFileData } from './schema.js';
+
+export interface ParsedAnswersFile {
+  source: YamlSource;
+  /** The validated file; undefined when the schema found problems. */
+  data?: AnswersFileData;
+  problems: Problem[];
+}
+
+export const STDIN = '-';
+
+/** Reads and schema-checks an answers file (`-` reads standard input). */
+export function readAnswersFile(file: string): ParsedAnswersFile {
+  const name = file === STDIN ? '<stdin>' : file;
+  let read: { text?: string; problem?: Problem };
+  if (file === STDIN) {
+    try {
+      const bytes = readFileSync(0);
+      read = bytes.length > maxFileBytes() ? { problem: { file: name, line: 1, col: 1, message: 'input is over the size limit' } } : decodeUtf8(bytes, name);
+    } catch {
+      read = { problem: { file: name, line: 1, col: 1, message: 'cannot read standard input' } };
+    }
+  } else read = readTextFile(file);
+  if (read.problem) return { source: parseYaml('', name), problems: [read.problem] };
+  return parseAnswersText(read.text!, name);
+}
+
+/** Parses and schema-checks answers text; `file` names it in problems. */
+export function parseAnswersText(text: string, file: string): ParsedAnswersFile {
+  const source = parseYaml(text, file);
+  if (source.problems.length) return { source, problems: source.problems };
+  if (source.data === null || source.data === undefined) {
+    return { source, problems: [{ file, line: 1, col: 1, message: 'the file is empty: expected an answers file (see `breachready template`)' }] };
+  }
+  const parsed = answersFileSchema.safeParse(source.data);
+  if (!parsed.success) return { source, problems: issuesToProblems(source, parsed.error.issues, answersKeysAt) };
+  return { source, data: parsed.data, problems: [] };
+}
+
+/** The `checklists:` entries of an answers file (read even if other fields are invalid), resolved against its directory. */
+export function checklistSpecsOf(parsed: ParsedAnswersFile): ChecklistSpec[] {
+  const baseDir = parsed.source.file === '<stdin>' ? process.cwd() : dirname(resolve(parsed.source.file));
+  const raw = (parsed.source.data as { checklists?: unknown } | null | undefined)?.checklists;
+  const specs = Array.isArray(raw) && raw.every((s) => typeof s === 'string' && s.length > 0) ? (raw as string[]) : [];
+  return specs.map((spec, index) => ({
+    spec,
+    baseDir,
+    at: { file: parsed.source.file, ...locate(parsed.source, ['checklists', index]) },
+  }));
+}
+
+/**
+ * Checks the answers against the checklists and builds the scoring model. Question ids are
+ * checked even when the schema failed, so one run reports every problem.
+ */
+export function resolveAnswers(parsed: ParsedAnswersFile, catalog: Catalog): { answers: Answers; problems: Problem[] } {
+  const { source, data } = parsed;
+  const problems: Problem[] = [];
+  const answers = new Map<string, Answer>();
+  const at = (path: PathSegment[], message: string) => problems.push({ file: source.file, ...locate(source, path), message });
+  const raw = source.data as { answers?: unknown } | null | undefined;
+  const rawAnswers = raw && typeof raw === 'object' && raw.answers && typeof raw.answers === 'object' ? (raw.answers as Record<string, unknown>) : {};
+  for (const [id, rawEntry] of Object.entries(rawAnswers)) {
+    if (!catalog.byId.has(id)) {
+      problems.push({ file: source.file, ...locateKey(source, ['answers', id]), message: unknownIdMessage(id, catalog) });
+      continue;
+    }
+    // Each entry is checked on its own, so one bad entry does not hide the others' problems
+    // (the file schema has already reported why a rejected entry is wrong).
+    const checked = answerSchema.safeParse(rawEntry);
+    if (!checked.success) continue;
+    const entry = checked.data;
+    const line = locateKey(source, ['answers', id]).line;
+    const answer: Answer = entry === null ? { line } : typeof entry === 'string' ? { value: entry, line } : {
+      value: entry.answer ?? undefined,
+      note: entry.note?.trim() || undefined,
+      evidence: entry.evidence?.trim() || undefined,
+      accepted: entry.accepted,
+      line,
+    };
+    if (answer.value === 'na' && !answer.note) {
+      at(['answers', id], `"na" needs a note that justifies it (answer: na, note: why it does not apply)`);
+    }
+    if (answer.accepted && (answer.value === 'yes' || answer.value === 'na')) {
+      at(['answers', id, 'accepted'], `an accepted risk needs a gap: the answer is "${answer.value}"`);
+    }
+    answers.set(id, answer);
+  }
+  const answersLine = data?.answers ? locateKey(source, ['answers']).line : undefined;
+  return {
+    answers: {
+      file: source.file,
+      organization: data?.organization ?? undefined,
+      assessor: data?.assessor ?? undefined,
+      date: data?.date ?? undefined,
+      level: data?.level,
+      answers,
+      answersLine,
+    },
+    problems,
+  };
+}
+
+function unknownIdMessage(id: string, catalog: Catalog): string {
+  const [checklistId, questionId] = id.includes('/') ? id.split('/', 2) : [undefined, id];
+  let suggestion = closest(id, catalog.byId.keys());
+  if (!suggestion && questionId) {
+    // A right question under a wrong or missing checklist id: suggest by the question part.
+    const byQuestion = catalog.entries.filter((e) => e.question.id === questionId);
+    if (byQuestion.length === 1) suggestion = byQuestion[0]!.globalId;
+  }
+  const known = checklistId !== undefined && catalog.checklists.some((c) => c.id === checklistId);
+  const base = !id.includes('/')
+    ? `unknown question id "${id}": ids are <checklist>/<question>`
+    : known
+      ? `unknown question "${questionId}" in checklist "${checklistId}"`
+      : `unknown question id "${id}": no loaded checklist "${checklistId}"`;
+  return suggestion ? `${base} (did you mean "${suggestion}"?)` : base;
+}
+
+function answersKeysAt(path: readonly PathSegment[]): readonly string[] {
+  if (path.length === 0) return Object.keys(answersFileSchema.shape);
+  if (path[0] === 'answers' && path.length === 2) return Object.keys(answerEntrySchema.shape);
+  if (path[path.length - 1] === 'accepted') return Object.keys(acceptanceSchema.shape);
+  return [];
+}

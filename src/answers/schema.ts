@@ -1,0 +1,72 @@
+/** The answers file format (a user-facing contract; see README "The answers file"). */
+import { z } from 'zod';
+import { ANSWER_VALUES } from '../checklist/schema.js';
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export const FORMAT_VERSION = 1;
+
+const answerValue = z.enum(ANSWER_VALUES, {
+  error: (issue) =>
+    typeof issue.input === 'boolean'
+      ? `answer must be one of ${ANSWER_VALUES.join(', ')} (write yes or no, not true or false)`
+      : `unknown answer "${String(issue.input)}": use one of ${ANSWER_VALUES.join(', ')}`,
+});
+
+export const isoDate = (what: string) =>
+  z
+    .string({ error: `${what} must be a date, YYYY-MM-DD` })
+    .regex(ISO_DATE, { error: `${what} must be a date, YYYY-MM-DD` })
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+      error: `${what} is not a real calendar date`,
+    });
+
+const optionalText = (what: string) => z.string({ error: `${what} must be text` }).optional();
+
+export const acceptanceSchema = z
+  .strictObject({
+    by: z.string({ error: 'accepted.by must name who accepted the risk' }).trim().min(1, { error: 'accepted.by must name who accepted the risk' }),
+    reason: z.string({ error: 'accepted.reason must say why' }).trim().min(1, { error: 'accepted.reason must say why' }),
+    until: isoDate('accepted.until'),
+  })
+  .describe('An accepted risk: still a gap, but it does not fail a CI policy until `until` has passed');
+
+export const answerEntrySchema = z
+  .strictObject({
+    answer: answerValue.nullable().optional().describe('yes | partial | no | unknown | na; empty = unanswered'),
+    note: optionalText('note').nullable().describe('Context for the answer; required for na (the justification)'),
+    evidence: optionalText('evidence').nullable().describe('Where the evidence is: a link, a document, a ticket'),
+    accepted: acceptanceSchema.optional(),
+  })
+  .describe('An answer with its note, evidence and an optional accepted risk');
+
+/** One entry of `answers:`: shorthand value, full mapping, or empty (unanswered). */
+export const answerSchema = z.union([answerValue, answerEntrySchema]).nullable();
+
+export const answersFileSchema = z
+  .strictObject({
+    breachready: z.literal(FORMAT_VERSION, { error: `breachready must be ${FORMAT_VERSION} (the answers file format version)` }),
+    organization: optionalText('organization').nullable(),
+    assessor: optionalText('assessor').nullable(),
+    date: isoDate('date').optional().nullable().describe('When the answers were given'),
+    level: z
+      .literal([1, 2, 3], { error: 'level must be 1, 2 or 3' })
+      .optional()
+      .describe('1 essentials, 2 standard, 3 advanced (default: 3, every question)'),
+    checklists: z
+      .array(z.string({ error: 'each checklist must be a built-in id or a path' }).min(1))
+      .optional()
+      .describe('Built-in checklist ids or paths relative to this file (default: every built-in checklist)'),
+    answers: z
+      .record(z.string(), answerSchema, {
+        error: 'answers must be a mapping of question id to answer',
+      })
+      .nullable()
+      .optional()
+      .describe('Question id (<checklist>/<question>) -> answer, or a mapping with answer, note, evidence, accepted'),
+  })
+  .describe('A breachready answers file');
+
+export type AnswersFileData = z.infer<typeof answersFileSchema>;
+export type AnswerEntryData = z.infer<typeof answerEntrySchema>;
+export type Acceptance = z.infer<typeof acceptanceSchema>;

@@ -1,0 +1,30 @@
+/** The loaded checklists indexed by global question id (`<checklist>/<question>`). */
+import type { Checklist, Question } from './checklist/schema.js';
+
+export interface CatalogEntry {
+  globalId: string;
+  checklist: Checklist;
+  question: Question;
+  checklistIndex: number;
+  questionIndex: number;
+}
+
+export interface Catalog {
+  checklists: readonly Checklist[];
+  entries: CatalogEntry[];
+  byId: Map<string, CatalogEntry>;
+}
+
+/** Builds the index once; every later lookup is O(1). */
+export function buildCatalog(checklists: readonly Checklist[]): Catalog {
+  const entries: CatalogEntry[] = [];
+  const byId = new Map<string, CatalogEntry>();
+  checklists.forEach((checklist, checklistIndex) =>
+    checklist.questions.forEach((question, questionIndex) => {
+      const entry = { globalId: `${checklist.id}/${question.id}`, checklist, question, checklistIndex, questionIndex };
+      entries.push(entry);
+      byId.set(entry.globalId, entry);
+    }),
+  );
+  return { checklists, entries, byId };
+}

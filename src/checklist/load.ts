@@ -1,0 +1,59 @@
+/** Reads checklist files: YAML parse, schema validation and rules, every problem located. */
+import type { Problem } from '../problems.js';
+import { issuesToProblems } from '../validate-data.js';
+import { locate, parseYaml, readTextFile } from '../yaml-source.js';
+import type { PathSegment, YamlSource } from '../yaml-source.js';
+import { checkChecklistRules } from './rules.js';
+import { checklistSchema, FRAMEWORKS, questionSchema, sourceSchema, whenSchema } from './schema.js';
+import type { Checklist } from './schema.js';
+
+export interface LoadedChecklist {
+  checklist: Checklist;
+  /** Where it came from: a file path, or `builtin:<id>`. */
+  origin: string;
+  /** Position of its `id` field in the file, for problems about the id. */
+  idAt?: { line: number; col: number };
+}
+
+export type ChecklistResult =
+  | { checklist: Checklist; problems: []; idAt: { line: number; col: number } }
+  | { checklist?: undefined; problems: Problem[]; idAt?: undefined };
+
+/** Validates an already parsed YAML source as a checklist. */
+export function checklistFromSource(source: YamlSource): ChecklistResult {
+  if (source.problems.length) return { problems: source.problems };
+  if (source.data === null || source.data === undefined) {
+    return { problems: [{ file: source.file, line: 1, col: 1, message: 'the file is empty: expected a checklist' }] };
+  }
+  const parsed = checklistSchema.safeParse(source.data);
+  const problems = [
+    ...(parsed.success ? [] : issuesToProblems(source, parsed.error.issues, checklistKeysAt)),
+    ...checkChecklistRules(source),
+  ];
+  if (problems.length || !parsed.success) return { problems };
+  return { checklist: parsed.data, problems: [], idAt: locate(source, ['id']) };
+}
+
+/** Parses and validates checklist text; `file` names it in problems. */
+export function parseChecklist(text: string, file: string): ChecklistResult {
+  return checklistFromSource(parseYaml(text, file));
+}
+
+/** Reads, parses and validates one checklist file. */
+export function loadChecklistFile(file: string): ChecklistResult {
+  const read = readTextFile(file);
+  if (read.problem) return { problems: [read.problem] };
+  return parseChecklist(read.text!, file);
+}
+
+/** Field names allowed at a path of a checklist, for "did you mean" on unknown fields. */
+function checklistKeysAt(path: readonly PathSegment[]): readonly string[] {
+  const named = path.filter((p) => typeof p === 'string');
+  const last = named[named.length - 1];
+  if (last === undefined) return Object.keys(checklistSchema.shape);
+  if (last === 'questions') return Object.keys(questionSchema.shape);
+  if (last === 'sources') return Object.keys(sourceSchema.shape);
+  if (last === 'when') return Object.keys(whenSchema.shape);
+  if (last === 'refs') return FRAMEWORKS;
+  return [];
+}

@@ -1,0 +1,75 @@
+/**
+ * Rules a schema cannot express: unique question ids, `when` targets that exist, no cycles.
+ * They read the raw document defensively, so they run (and report) even when the schema fails.
+ */
+import type { Problem } from '../problems.js';
+import { didYouMean } from '../suggest.js';
+import { locate } from '../yaml-source.js';
+import type { YamlSource } from '../yaml-source.js';
+
+interface QuestionLinks {
+  index: number;
+  id?: string;
+  when?: string;
+}
+
+/** Every cross-question problem in one checklist document, located in its source. */
+export function checkChecklistRules(source: YamlSource): Problem[] {
+  const problems: Problem[] = [];
+  const at = (path: (string | number)[], message: string) =>
+    problems.push({ file: source.file, ...locate(source, path), message });
+
+  const questions = questionLinks(source.data);
+  const indexById = new Map<string, number>();
+  for (const { index, id } of questions) {
+    if (id === undefined) continue;
+    const first = indexById.get(id);
+    if (first === undefined) indexById.set(id, index);
+    else at(['questions', index, 'id'], `duplicate question id "${id}" (first used by question ${first + 1})`);
+  }
+
+  for (const { index, id, when } of questions) {
+    if (when === undefined) continue;
+    if (when === id) at(['questions', index, 'when', 'question'], `"when" of "${id}" names the question itself`);
+    else if (!indexById.has(when)) {
+      at(['questions', index, 'when', 'question'], `"when" names a missing question "${when}"${didYouMean(when, indexById.keys())}`);
+    }
+  }
+
+  // Each question has at most one `when`, so a cycle is a chain that comes back to its start.
+  const next = new Map<string, string | undefined>();
+  for (const { id, when } of questions) if (id !== undefined && !next.has(id)) next.set(id, when);
+  const reported = new Set<string>();
+  for (const { index, id, when } of questions) {
+    if (id === undefined || reported.has(id) || when === id) continue;
+    const chain = [id];
+    for (let target = next.get(id); target !== undefined; target = next.get(target)) {
+      if (target === id) {
+        chain.forEach((member) => reported.add(member));
+        at(['questions', index, 'when', 'question'], `"when" forms a cycle: ${[...chain, id].join(' -> ')}`);
+        break;
+      }
+      if (!next.has(target) || chain.includes(target)) break;
+      chain.push(target);
+    }
+  }
+  return problems;
+}
+
+/** The ids and `when` targets of the questions, whatever shape the rest of the document has. */
+function questionLinks(data: unknown): QuestionLinks[] {
+  const questions = isRecord(data) && Array.isArray(data.questions) ? data.questions : [];
+  return questions.map((question: unknown, index) => {
+    if (!isRecord(question)) return { index };
+    const when = isRecord(question.when) ? question.when.question : undefined;
+    return {
+      index,
+      id: typeof question.id === 'string' ? question.id : undefined,
+      when: typeof when === 'string' ? when : undefined,
+    };
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

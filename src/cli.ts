@@ -1,0 +1,129 @@
+/**
+ * The command-line entry: declares the commands, imports each one's code only when it runs,
+ * and is the one place that turns errors into messages and exit codes.
+ */
+import module from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import version from 'breachready:version';
+import { CliError, EXIT, ProblemsError } from './errors.js';
+import { formatProblem, sortProblems } from './problems.js';
+import { stripControl } from './text.js';
+
+// Node >= 22.8 caches compiled code between runs; older versions simply skip it.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const checklistOption = () =>
+  new Option('-c, --checklist <id|path>', 'use only this checklist: a built-in id, a YAML file or a directory (repeatable)').argParser(collect);
+const levelOption = () =>
+  new Option('-l, --level <n>', 'assessment level: 1 essentials, 2 standard, 3 advanced (every question)').choices(['1', '2', '3']);
+
+const program = new Command('breachready')
+  .description('Security-readiness audit drawn from the 2014 Sony Pictures breach: interview, score, and a prioritised gap report.')
+  .version(version, '-v, --version', 'print the version')
+  .helpOption('-h, --help', 'show help')
+  .option('--no-color', 'no colour in terminal output (also NO_COLOR=1)')
+  .showSuggestionAfterError(true)
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ breachready                                  interview in this terminal (answers in breachready-answers.yaml)
+  $ breachready list --level 1                   the checklists, with the essential questions only
+  $ breachready validate my-checklist.yaml       check a checklist or an answers file`,
+  );
+
+program
+  .command('list')
+  .description('list the checklists and their question counts')
+  .option('--json', 'print every checklist with all its fields as JSON')
+  .addOption(levelOption())
+  .addOption(checklistOption())
+  .addHelpText('after', '\nExamples:\n  $ breachready list\n  $ breachready list --level 1\n  $ breachready list --json > checklists.json\n  $ breachready list --checklist ./our-vendors.yaml')
+  .action(async (options) => (await import('./commands/list.js')).runList(options, globals()));
+
+program
+  .command('validate')
+  .description('check checklists and answers files; print every problem as file:line:col')
+  .argument('<path...>', 'YAML files or directories of them')
+  .addOption(checklistOption())
+  .addHelpText('after', '\nExamples:\n  $ breachready validate checklists/\n  $ breachready validate our-vendors.yaml breachready-answers.yaml')
+  .action(async (paths: string[], options) => (await import('./commands/validate.js')).runValidate(paths, options));
+
+program
+  .command('schema')
+  .description('print the JSON Schema of checklists or answers files')
+  .argument('[kind]', 'checklist or answers', 'checklist')
+  .addHelpText('after', '\nExamples:\n  $ breachready schema checklist > checklist.schema.json\n  $ breachready schema answers')
+  .action(async (kind: string) => (await import('./commands/schema.js')).runSchema(kind));
+
+program
+  .command('report')
+  .description('score an answers file and print the gap report (text, Markdown or JSON)')
+  .requiredOption('-a, --answers <file>', 'the answers file (- reads standard input)')
+  .addOption(new Option('-f, --format <format>', 'format on stdout (default: text, or none when -o is given)').choices(['text', 'markdown', 'json']))
+  .addOption(new Option('-o, --output <file>', 'also write a report file; the format follows the extension: .md .json .txt (repeatable)').argParser(collect))
+  .addOption(checklistOption())
+  .addOption(levelOption())
+  .option('--as-of <date>', 'judge accepted risks as of this date, YYYY-MM-DD (default: today), for reproducible reports')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ breachready report --answers breachready-answers.yaml
+  $ breachready report --answers answers.yaml -o report.md -o report.json
+  $ breachready report --answers answers.yaml --format json --as-of 2026-11-22 > report.json
+  $ cat answers.yaml | breachready report --answers - --level 1`,
+  )
+  .action(async (options) => (await import('./commands/report.js')).runReport(options, globals()));
+
+program
+  .command('template')
+  .description('write an answers file with every applicable question, to fill in by hand')
+  .addOption(levelOption())
+  .addOption(checklistOption())
+  .option('-o, --output <file>', 'write to this file instead of stdout (never overwrites without --force)')
+  .option('--force', 'replace an existing output file')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ breachready template -o breachready-answers.yaml
+  $ breachready template --level 1 --checklist social-media --checklist backup-recovery`,
+  )
+  .action(async (options) => (await import('./commands/template.js')).runTemplate(options));
+
+function globals(): { color: boolean | undefined } {
+  const { color } = program.opts<{ color?: boolean }>();
+  return { color: color === false ? false : undefined };
+}
+
+/** Prints an expected error as one line (no stack) and returns its exit code. */
+function report(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof ProblemsError) {
+    for (const problem of sortProblems(error.problems)) process.stderr.write(`${stripControl(formatProblem(problem))}\n`);
+    process.stderr.write(`breachready: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`breachready: ${stripControl(error.message)}\n`);
+    if (error.hint) process.stderr.write(`${stripControl(error.hint)}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`breachready: internal error: ${stripControl(message)}\nPlease report it with the command you ran. (BREACHREADY_DEBUG=1 shows details)\n`);
+  if (process.env.BREACHREADY_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  return 70;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = report(error);
+}

@@ -1,0 +1,59 @@
+/** `breachready report`: scores an answers file and writes the gap report in one or more formats. */
+import version from 'breachready:version';
+import { asOfDate } from '../clock.js';
+import { useColor } from '../color.js';
+import { CliError } from '../errors.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { FORMATS, FORMAT_NAMES, formatForFile } from '../report/formats.js';
+import type { FormatName, RenderContext } from '../report/formats.js';
+import type { Assessment } from '../scoring/model.js';
+import { assess } from './assess.js';
+
+export interface ReportOptions {
+  answers: string;
+  format?: string;
+  output?: string[];
+  checklist?: string[];
+  level?: string;
+  asOf?: string;
+}
+
+export async function runReport(options: ReportOptions, globals: { color: boolean | undefined }): Promise<void> {
+  const outputs = (options.output ?? []).map((file) => {
+    const format = formatForFile(file);
+    if (!format) {
+      const known = FORMAT_NAMES.flatMap((n) => FORMATS[n].extensions).join(', ');
+      throw new CliError(`cannot tell the format of "${file}" from its extension: use one of ${known}`);
+    }
+    return { file, format };
+  });
+  const stdoutFormat = (options.format as FormatName | undefined) ?? (outputs.length ? undefined : 'text');
+
+  const asOf = asOfDate(options.asOf);
+  const { assessment } = await assess({ ...options, asOf });
+  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, next: nextSteps(assessment, options) };
+
+  // Render everything first, so a failure leaves no output half-written.
+  const rendered = await Promise.all(outputs.map(async (o) => ({ ...o, text: await FORMATS[o.format].render(assessment, context) })));
+  const stdoutText = stdoutFormat
+    ? await FORMATS[stdoutFormat].render(assessment, { ...context, color: stdoutFormat === 'text' && useColor(process.stdout, globals.color) })
+    : undefined;
+  for (const { file, text } of rendered) {
+    writeFileAtomic(file, text);
+    process.stderr.write(`wrote ${file}\n`);
+  }
+  if (stdoutText !== undefined) process.stdout.write(stdoutText);
+}
+
+function nextSteps(assessment: Assessment, options: ReportOptions): string[] {
+  const file = options.answers === '-' ? '<answers file>' : quoteArg(options.answers);
+  const steps: string[] = [];
+  if (assessment.counts.unanswered > 0) steps.push(`breachready --answers ${file}          answer the ${assessment.counts.unanswered} open questions`);
+  steps.push(`breachready report --answers ${file} -o report.md   the client report`);
+  steps.push(`breachready report --answers ${file} --fail-on high  gate CI on it`);
+  return steps;
+}
+
+function quoteArg(arg: string): string {
+  return /^[\w./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,50 @@
+/** `breachready template`: writes an answers file to fill in by hand. */
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderTemplate } from '../answers/template.js';
+import { buildCatalog } from '../catalog.js';
+import type { Level } from '../checklist/schema.js';
+import { CliError } from '../errors.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { loadSelection } from './shared.js';
+
+interface TemplateCommandOptions {
+  level?: string;
+  checklist?: string[];
+  output?: string;
+  force?: boolean;
+}
+
+export async function runTemplate(options: TemplateCommandOptions): Promise<void> {
+  const loaded = await loadSelection(options.checklist ?? []);
+  const level = Number(options.level ?? 3) as Level;
+  const target = options.output;
+  if (target && existsSync(target) && !options.force) {
+    throw new CliError(`${target} already exists: not overwriting an answers file (use --force to replace it)`);
+  }
+  const text = renderTemplate(buildCatalog(loaded.map((l) => l.checklist)), {
+    level,
+    checklistSpecs: options.checklist?.map((spec) => rebase(spec, target)),
+    schemaRef: schemaRef(target),
+  });
+  if (target) {
+    writeFileAtomic(target, text);
+    process.stderr.write(`wrote ${target}: fill it in, then run breachready report --answers ${target}\n`);
+  } else process.stdout.write(text);
+}
+
+/** Path from the output file's directory to the packaged answers schema, for editors. */
+export function schemaRef(target: string | undefined): string | undefined {
+  // Both src/commands/ and dist/chunks/ sit two levels below the package root.
+  const packaged = fileURLToPath(new URL('../../schema/answers.schema.json', import.meta.url));
+  if (!existsSync(packaged)) return undefined;
+  return relative(dirname(resolve(target ?? 'breachready-answers.yaml')), packaged) || undefined;
+}
+
+/** Paths in `checklists:` are relative to the answers file, so rebase the ones given on the command line. */
+function rebase(spec: string, target: string | undefined): string {
+  if (!target || !existsSync(spec)) return spec;
+  const path = relative(dirname(resolve(target)), resolve(spec));
+  return path.startsWith('.') ? path : `./${path}`;
+}

@@ -1,0 +1,76 @@
+/** `breachready validate <path...>`: checks checklists (and answers files); reports every problem. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checklistFromSource } from '../checklist/load.js';
+import type { LoadedChecklist } from '../checklist/load.js';
+import { builtinChecklists } from '../checklist/builtin.js';
+import { checkUniqueChecklistIds, displayPath, selectChecklists } from '../checklist/select.js';
+import { buildCatalog } from '../catalog.js';
+import { ProblemsError } from '../errors.js';
+import type { Problem } from '../problems.js';
+import { parseYaml, readTextFile } from '../yaml-source.js';
+
+export async function runValidate(paths: string[], options: { checklist?: string[] }): Promise<void> {
+  const problems: Problem[] = [];
+  const loaded: LoadedChecklist[] = [];
+  const lines: string[] = [];
+  for (const file of expand(paths, problems)) {
+    const read = readTextFile(file);
+    if (read.problem) {
+      problems.push(read.problem);
+      continue;
+    }
+    const source = parseYaml(read.text!, file);
+    if (isAnswersDocument(source.data)) {
+      const checked = await validateAnswers(read.text!, file, options.checklist ?? []);
+      if (checked.problems.length) problems.push(...checked.problems);
+      else lines.push(`ok  ${file}: answers file, ${checked.count} answers`);
+      continue;
+    }
+    const result = checklistFromSource(source);
+    if (result.checklist) {
+      loaded.push({ checklist: result.checklist, origin: file, idAt: result.idAt });
+      lines.push(`ok  ${file}: checklist "${result.checklist.id}", ${result.checklist.questions.length} questions`);
+    } else problems.push(...result.problems);
+  }
+  problems.push(...checkUniqueChecklistIds(loaded, new Map(builtinChecklists().map((c) => [c.id, c]))));
+  if (problems.length) throw new ProblemsError(problems);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Files named, and the YAML files of directories named, in order. */
+function expand(paths: string[], problems: Problem[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      // readTextFile reports the missing file with its path.
+    }
+    if (!isDirectory) {
+      files.push(displayPath(path));
+      continue;
+    }
+    const yamlFiles = readdirSync(path).filter((name) => /\.ya?ml$/i.test(name)).sort();
+    if (yamlFiles.length === 0) problems.push({ file: path, line: 1, col: 1, message: 'no .yaml or .yml files in this directory' });
+    files.push(...yamlFiles.map((name) => displayPath(join(path, name))));
+  }
+  return files;
+}
+
+/** An answers file says `breachready: 1` (or at least has `answers:`); anything else is a checklist. */
+function isAnswersDocument(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && ('breachready' in data || 'answers' in data);
+}
+
+/** All problems of an answers file: its schema, its checklists, and its answers against them. */
+async function validateAnswers(text: string, file: string, specs: string[]): Promise<{ problems: Problem[]; count: number }> {
+  const { parseAnswersText, checklistSpecsOf, resolveAnswers } = await import('../answers/file.js');
+  const parsed = parseAnswersText(text, file);
+  const cwd = process.cwd();
+  const { checklists, problems } = await selectChecklists(specs.length ? specs.map((spec) => ({ spec, baseDir: cwd })) : checklistSpecsOf(parsed));
+  if (problems.length) return { problems: [...parsed.problems, ...problems], count: 0 };
+  const resolved = resolveAnswers(parsed, buildCatalog(checklists.map((l) => l.checklist)));
+  return { problems: [...parsed.problems, ...resolved.problems], count: resolved.answers.answers.size };
+}

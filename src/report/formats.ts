@@ -1,0 +1,38 @@
+/**
+ * The report formats: their names drive `--format` and their extensions drive `-o`. Each renderer
+ * is imported only when used, so a JSON run never loads the Markdown code and vice versa.
+ */
+import type { Assessment } from '../scoring/model.js';
+import type { ToolInfo } from './json.js';
+
+export interface RenderContext {
+  tool: ToolInfo;
+  color: boolean;
+  next?: string[];
+}
+
+type Renderer = (assessment: Assessment, context: RenderContext) => Promise<string>;
+
+export const FORMATS = {
+  text: {
+    extensions: ['.txt'],
+    render: (async (a, c) => (await import('./text.js')).renderText(a, { color: c.color, next: c.next })) as Renderer,
+  },
+  markdown: {
+    extensions: ['.md', '.markdown'],
+    render: (async (a, c) => (await import('./markdown.js')).renderMarkdown(a, { tool: c.tool })) as Renderer,
+  },
+  json: {
+    extensions: ['.json'],
+    render: (async (a, c) => (await import('./json.js')).renderJson(a, c.tool)) as Renderer,
+  },
+} as const;
+
+export type FormatName = keyof typeof FORMATS;
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+
+/** The format a file name asks for by its extension, or undefined. */
+export function formatForFile(file: string): FormatName | undefined {
+  const lower = file.toLowerCase();
+  return FORMAT_NAMES.find((name) => FORMATS[name].extensions.some((ext) => lower.endsWith(ext)));
+}

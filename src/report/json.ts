@@ -1,0 +1,68 @@
+/** The JSON report: a stable, documented shape (schema/report.schema.json) for machines. */
+import type { Assessment, QuestionResult } from '../scoring/model.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** One decimal, as the format promises. */
+export const oneDecimal = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
+
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
+
+/** The report as plain data (also used by the SARIF and JUnit renderers' tests). */
+export function reportData(assessment: Assessment, tool: ToolInfo) {
+  const item = (r: QuestionResult) => ({
+    id: r.globalId,
+    checklist: r.checklist.id,
+    question: r.question.ask,
+    severity: r.question.severity,
+    level: r.question.level,
+    answer: r.status,
+    note: r.answer?.note ?? null,
+    evidence: r.answer?.evidence ?? null,
+    fix: r.question.fix,
+    effort: r.question.effort,
+    refs: r.question.refs,
+    accepted: r.answer?.accepted && (r.accepted || r.expired) ? r.answer.accepted : null,
+    expired: r.expired,
+    line: r.answer?.line ?? null,
+  });
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool,
+    asOf: assessment.asOf,
+    organization: assessment.organization ?? null,
+    assessor: assessment.assessor ?? null,
+    date: assessment.date ?? null,
+    answersFile: assessment.answersFile ?? null,
+    level: assessment.level,
+    score: oneDecimal(assessment.score),
+    grade: assessment.grade,
+    gradeCap: assessment.gradeCap ?? null,
+    counts: assessment.counts,
+    openBySeverity: assessment.openBySeverity,
+    checklists: assessment.checklists.map((c) => ({
+      id: c.checklist.id,
+      title: c.checklist.title,
+      version: c.checklist.version,
+      score: oneDecimal(c.score),
+      applicable: c.applicable,
+      answered: c.answered,
+      gaps: c.gaps,
+      openGaps: c.openGaps,
+    })),
+    gaps: assessment.gaps.map(item),
+    unanswered: assessment.unanswered.map((r) => ({ id: r.globalId, checklist: r.checklist.id, question: r.question.ask, severity: r.question.severity })),
+    accepted: assessment.accepted.map(item),
+    notApplicable: assessment.notApplicable.map((r) => ({ id: r.globalId, checklist: r.checklist.id, question: r.question.ask, note: r.answer?.note ?? null })),
+  };
+}
+
+export type ReportData = ReturnType<typeof reportData>;
+
+/** Renders the JSON report (2-space indent, trailing newline). */
+export function renderJson(assessment: Assessment, tool: ToolInfo): string {
+  return `${JSON.stringify(reportData(assessment, tool), null, 2)}\n`;
+}

@@ -1,0 +1,457 @@
+/**
+ * The Markdown report, written for a consultant's client: GitHub-flavoured Markdown that passes
+ * markdownlint. Pure: the same assessment always gives byte-identical output (no clock, no I/O).
+ *
+ * Every string that comes from a checklist or an answers file is untrusted and goes through
+ * escapeMarkdown (paragraphs) or escapeMarkdownCell (table cells, list items and headings, which must
+ * stay on one line), so a note cannot forge a table column, a heading, HTML, a link or an image;
+ * GFM's bare-URL autolinks are defused on top of that (defuseAutolinks).
+ */
+import { EFFORTS, FRAMEWORKS, LEVELS } from '../checklist/schema.js';
+import type { Checklist, Effort, Framework, Level, Refs, Severity } from '../checklist/schema.js';
+import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
+import { GRADE_BANDS, GRADE_CAPS, SEVERITY_ORDER, SEVERITY_WEIGHT, STATUS_VALUE, byPriority } from '../scoring/score.js';
+import { escapeMarkdown, escapeMarkdownCell } from '../text.js';
+import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatGrade, formatScore, severityCounts } from './common.js';
+import type { LessonState } from './lessons.js';
+import { lessonStatus } from './lessons.js';
+
+export interface MarkdownOptions {
+  tool: { name: string; version: string };
+}
+
+export const LEVEL_LABEL: Record<Level, string> = { 1: 'essentials', 2: 'standard', 3: 'advanced' };
+
+export const FRAMEWORK_LABEL: Record<Framework, { short: string; name: string }> = {
+  'nist-csf-2': { short: 'CSF', name: 'NIST Cybersecurity Framework 2.0' },
+  'cis-v8': { short: 'CIS', name: 'CIS Critical Security Controls v8' },
+  'iso-27001-2022': { short: 'ISO', name: 'ISO/IEC 27001:2022 Annex A' },
+  'nist-800-53': { short: '800-53', name: 'NIST SP 800-53' },
+};
+
+const LESSON_STATE_LABEL: Record<LessonState, string> = {
+  open: 'Open',
+  accepted: 'Accepted risk',
+  closed: 'Addressed',
+  'not assessed': 'Not assessed',
+};
+
+/** What an empty cell or an item whose text was all control characters shows. */
+const NONE = '—';
+
+// ---------------------------------------------------------------------------------------------
+// Markdown building blocks. Blocks are joined by exactly one blank line.
+
+/**
+ * Stops GFM's literal autolinks (`https://…`, `www.…`, `mailto:`/`xmpp:`, bare e-mail addresses) in
+ * already-escaped text: a backslash before the `:`, the `.` after `www` or the `@` keeps the text
+ * as it reads but no longer matches, so a note cannot plant a clickable link.
+ */
+function defuseAutolinks(escaped: string): string {
+  return escaped
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(mailto|xmpp):/gi, '$1\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
+}
+
+/** Untrusted text on one line (table cell, list item, heading); never empty. */
+function line(text: string | undefined): string {
+  const escaped = text === undefined ? '' : defuseAutolinks(escapeMarkdownCell(text));
+  return escaped || NONE;
+}
+
+/** Untrusted text as one or more paragraphs (at most one blank line between them); tabs become spaces. */
+function paragraphs(text: string): string {
+  return defuseAutolinks(escapeMarkdown(text.replace(/\t/g, ' '))) || NONE;
+}
+
+/** An identifier in a code span when it is plain (ids are kebab-case), otherwise escaped text. */
+function code(text: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9._/:-]*$/.test(text) ? `\`${text}\`` : line(text);
+}
+
+function heading(level: number, text: string): string {
+  return `${'#'.repeat(level)} ${text}`;
+}
+
+/** A GFM table; every cell must already be one line of safe Markdown. */
+function table(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('left' | 'right')[]): string {
+  const row = (cells: readonly string[]) => {
+    if (cells.length !== headers.length) throw new Error(`table row has ${cells.length} cells, expected ${headers.length}`);
+    return `| ${cells.map((c) => (c.includes('\n') ? c.replace(/\s+/g, ' ') : c) || NONE).join(' | ')} |`;
+  };
+  const delimiter = `| ${headers.map((_, i) => (align?.[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+  return [row(headers), delimiter, ...rows.map(row)].join('\n');
+}
+
+function bulletList(items: readonly string[]): string {
+  return items.map((item) => `- ${item}`).join('\n');
+}
+
+function numberedList(items: readonly string[]): string {
+  return items.map((item, i) => `${i + 1}. ${item}`).join('\n');
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared formats.
+
+/** `CSF PR.AA-01, PR.AA-05; CIS 5.2; ISO A.5.17; 800-53 IA-5(1)`, escaped for a cell. */
+export function formatRefs(refs: Refs): string {
+  const parts = FRAMEWORKS.flatMap((framework) => {
+    const ids = refs[framework];
+    return ids && ids.length > 0 ? [`${FRAMEWORK_LABEL[framework].short} ${ids.join(', ')}`] : [];
+  });
+  return parts.length > 0 ? line(parts.join('; ')) : NONE;
+}
+
+/** Natural order for control ids (`5.2` before `15.1`, `AC-2` before `AC-2(9)` before `AC-17`), locale-free. */
+export function compareControlIds(a: string, b: string): number {
+  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
+  const x = chunks(a);
+  const y = chunks(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    const pn = /^\d/.test(p);
+    const qn = /^\d/.test(q);
+    if (pn && qn) return Number(p) - Number(q) || p.length - q.length;
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The answer with its acceptance state, escaped (the acceptance date comes from the answers file). */
+function answerText(r: QuestionResult): string {
+  return line(describeAnswer(r));
+}
+
+function severityText(r: QuestionResult): string {
+  return SEVERITY_LABEL[r.question.severity];
+}
+
+/** Question text with its global id: `Is MFA on? (\`privileged-access/admin-mfa\`)`. */
+function questionCell(r: QuestionResult): string {
+  return `${line(r.question.ask)} (${code(r.globalId)})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Renders the assessment as a Markdown report. */
+export function renderMarkdown(assessment: Assessment, options: MarkdownOptions): string {
+  const blocks: string[] = [];
+  const add = (...items: string[]) => blocks.push(...items);
+  const gapNumber = new Map(assessment.openGaps.map((r, i) => [r, i + 1]));
+
+  // Title and metadata.
+  add(heading(1, assessment.organization && line(assessment.organization) !== NONE ? `Security readiness report: ${line(assessment.organization)}` : 'Security readiness report'));
+  add(
+    bulletList([
+      `**Organization:** ${assessment.organization === undefined ? 'not stated' : line(assessment.organization)}`,
+      `**Assessor:** ${assessment.assessor === undefined ? 'not stated' : line(assessment.assessor)}`,
+      `**Answers dated:** ${assessment.date === undefined ? 'not stated' : line(assessment.date)}`,
+      `**As of:** ${line(assessment.asOf)} (the day risk acceptances are judged on)`,
+      `**Level:** ${assessment.level} (${LEVEL_LABEL[assessment.level]})`,
+      `**Answers file:** ${assessment.answersFile === undefined ? 'none' : assessment.answersFile === '-' ? 'standard input' : line(assessment.answersFile)}`,
+      `**Generated by:** ${line(`${options.tool.name} ${options.tool.version}`)}`,
+    ]),
+  );
+
+  renderSummary();
+  renderLessons();
+  renderScores();
+  renderPlan();
+  renderDetails();
+  renderAccepted();
+  renderNotApplicable();
+  renderUnanswered();
+  renderCoverage();
+  renderAppendix();
+  renderMethodology();
+
+  return `${blocks.join('\n\n')}\n`;
+
+  function renderSummary(): void {
+    const k = assessment.counts;
+    const open = assessment.openGaps.length;
+    add(heading(2, 'Executive summary'));
+    add(
+      bulletList([
+        `**Score:** ${assessment.score === null ? 'n/a (no applicable question could be scored)' : `${formatScore(assessment.score)} out of 100`}`,
+        `**Grade:** ${formatGrade(assessment)}`,
+        `**Open gaps:** ${open === 0 ? 'none' : `${open} (${severityCounts(assessment.openBySeverity)})`}`,
+        `**Accepted risks:** ${k.accepted} in force, ${k.expired} expired${k.expired > 0 ? ' (expired acceptances count as open gaps again)' : ''}`,
+        `**Answered:** ${k.applicable - k.unanswered} of ${plural(k.applicable, 'applicable question')}`,
+      ]),
+    );
+    if (open === 0) {
+      add('No open gaps.');
+      return;
+    }
+    const top = assessment.openGaps.slice(0, 3);
+    add(top.length === 1 ? 'The most urgent fix:' : `The ${top.length} most urgent fixes:`);
+    add(numberedList(top.map((r) => `**${severityText(r)}:** ${line(r.question.ask)} Answer: ${answerText(r)}. **Fix:** ${line(r.question.fix)}`)));
+  }
+
+  function renderLessons(): void {
+    add(heading(2, 'Lessons from the Sony Pictures breach'));
+    add(
+      'In November 2014 a group calling itself #GOP broke into Sony Pictures Entertainment, took internal data, left computers across the studio unusable and threatened to publish what it held. ' +
+        'The press blamed the failures below; those marked implied follow from what was reported rather than from an explicit verdict. ' +
+        'Each is tested by questions of this assessment.',
+    );
+    const rows = lessonStatus(assessment).map(({ lesson, status }) => [
+      `**${line(lesson.failure)}:** ${line(lesson.description)}`,
+      line(lesson.sources.map((s) => `${s.publication} (${s.date})`).join('; ') + (lesson.basis === 'implied' ? '; implied' : '')),
+      LESSON_STATE_LABEL[status],
+    ]);
+    add(table(['Failure', 'Source', 'Status here'], rows));
+    add(
+      'Open: at least one of its questions is an open gap. Accepted risk: its only gaps are covered by risk acceptances in force. ' +
+        'Addressed: every applicable question was answered yes or not applicable. Not assessed: none of its questions applies at this level or with these checklists.',
+    );
+  }
+
+  function renderScores(): void {
+    add(heading(2, 'Scores by checklist'));
+    if (assessment.checklists.length === 0) {
+      add('No checklists were loaded.');
+      return;
+    }
+    add(
+      table(
+        ['Checklist', 'Score', 'Applicable', 'Answered', 'Open gaps'],
+        assessment.checklists.map((c) => [line(c.checklist.title), formatScore(c.score), String(c.applicable), String(c.answered), String(c.openGaps)]),
+        ['left', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+
+  function renderPlan(): void {
+    add(heading(2, 'Remediation plan'));
+    if (assessment.openGaps.length === 0) {
+      add('No open gaps.');
+      return;
+    }
+    add('Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes.');
+    add(
+      table(
+        ['#', 'Severity', 'Finding', 'Effort', 'Fix', 'Framework refs'],
+        assessment.openGaps.map((r, i) => [
+          String(i + 1),
+          severityText(r),
+          `${questionCell(r)} Answer: ${answerText(r)}.`,
+          r.question.effort,
+          line(r.question.fix),
+          formatRefs(r.question.refs),
+        ]),
+        ['right', 'left', 'left', 'left', 'left', 'left'],
+      ),
+    );
+  }
+
+  function renderDetails(): void {
+    add(heading(2, 'Gap details'));
+    if (assessment.openGaps.length === 0) {
+      add('No open gaps.');
+      return;
+    }
+    for (const c of assessment.checklists) {
+      const gaps = assessment.openGaps.filter((r) => r.checklist === c.checklist);
+      if (gaps.length === 0) continue;
+      add(heading(3, line(c.checklist.title)));
+      add(`**What happened at Sony Pictures:** ${paragraphs(c.checklist.lesson)}`);
+      add('Sources:', bulletList(c.checklist.sources.map((s) => `${line(s.publication)}, *${line(s.title)}*, ${line(s.date)}`)));
+      for (const r of gaps) {
+        add(heading(4, `${gapNumber.get(r)}. ${line(r.question.ask)}`));
+        const a = r.answer;
+        add(
+          bulletList([
+            `**Question id:** ${code(r.globalId)}`,
+            `**Severity:** ${severityText(r)} (level ${r.question.level}, effort ${r.question.effort})`,
+            `**Answer:** ${answerText(r)}`,
+            ...(r.expired ? [`**Expired acceptance:** accepted by ${line(a!.accepted!.by)}: ${line(a!.accepted!.reason)}`] : []),
+            `**Note:** ${a?.note ? line(a.note) : 'none'}`,
+            `**Evidence:** ${a?.evidence ? line(a.evidence) : 'none'}`,
+            `**Framework references:** ${formatRefs(r.question.refs)}`,
+          ]),
+        );
+        add(`**Why it matters:** ${paragraphs(r.question.why)}`);
+        add(`**Fix:** ${paragraphs(r.question.fix)}`);
+      }
+    }
+  }
+
+  function renderAccepted(): void {
+    add(heading(2, 'Accepted risks'));
+    const expired = assessment.gaps.filter((r) => r.expired);
+    if (assessment.accepted.length === 0 && expired.length === 0) {
+      add('No risks have been accepted.');
+      return;
+    }
+    const rows = (results: QuestionResult[]) =>
+      results.map((r) => {
+        const a = r.answer!.accepted!;
+        return [questionCell(r), severityText(r), STATUS_LABEL[r.status], line(a.by), line(a.reason), line(a.until)];
+      });
+    if (assessment.accepted.length === 0) add('No risk acceptance is in force.');
+    else {
+      add(
+        `${plural(assessment.accepted.length, 'gap is', 'gaps are')} covered by a risk acceptance in force on ${line(assessment.asOf)}. ` +
+          'They still count in the score, but not as open gaps, and do not cap the grade.',
+      );
+      add(table(['Question', 'Severity', 'Answer', 'Accepted by', 'Reason', 'Until'], rows(assessment.accepted)));
+    }
+    if (expired.length > 0) {
+      add(
+        `**Expired:** ${plural(expired.length, 'acceptance', 'acceptances')} ran out before ${line(assessment.asOf)}. ` +
+          `${expired.length === 1 ? 'This gap is' : 'These gaps are'} open again and listed in the remediation plan.`,
+      );
+      add(table(['Question', 'Severity', 'Answer', 'Accepted by', 'Reason', 'Expired after'], rows(expired)));
+    }
+  }
+
+  function renderNotApplicable(): void {
+    add(heading(2, 'Not applicable'));
+    if (assessment.notApplicable.length === 0) {
+      add('No question was answered not applicable.');
+      return;
+    }
+    add(
+      table(
+        ['Question', 'Justification'],
+        assessment.notApplicable.map((r) => [questionCell(r), r.answer?.note ? line(r.answer.note) : 'No justification recorded.']),
+      ),
+    );
+  }
+
+  function renderUnanswered(): void {
+    add(heading(2, 'Unanswered'));
+    if (assessment.unanswered.length === 0) {
+      add('Every applicable question was answered.');
+      return;
+    }
+    add(`${plural(assessment.unanswered.length, 'question was', 'questions were')} not answered; each counts as a gap until it is.`);
+    add(bulletList(assessment.unanswered.map((r) => `${questionCell(r)}, ${severityText(r).toLowerCase()}`)));
+  }
+
+  function renderCoverage(): void {
+    add(heading(2, 'Coverage by framework'));
+    add(
+      'A control is assessed when at least one applicable question maps to it, and has an open gap when one of those questions is an open gap.',
+    );
+    const rows = FRAMEWORKS.map((framework) => {
+      const assessed = new Set<string>();
+      const open = new Set<string>();
+      for (const r of assessment.results) for (const id of r.question.refs[framework] ?? []) assessed.add(id);
+      for (const r of assessment.openGaps) for (const id of r.question.refs[framework] ?? []) open.add(id);
+      const openIds = [...open].sort(compareControlIds);
+      return [
+        `${FRAMEWORK_LABEL[framework].name} (${code(framework)})`,
+        String(assessed.size),
+        String(open.size),
+        openIds.length > 0 ? line(openIds.join(', ')) : 'none',
+      ];
+    });
+    add(table(['Framework', 'Controls assessed', 'With open gaps', 'Controls with open gaps'], rows, ['left', 'right', 'right', 'left']));
+  }
+
+  function renderAppendix(): void {
+    add(heading(2, 'Appendix: every answer'));
+    if (assessment.checklists.length === 0) {
+      add('No checklists were loaded.');
+      return;
+    }
+    add(`Every question that applies at level ${assessment.level} with these answers, in checklist order.`);
+    for (const c of assessment.checklists) {
+      add(heading(3, line(c.checklist.title)));
+      const results = assessment.results.filter((r) => r.checklist === c.checklist);
+      if (results.length === 0) {
+        add(`No question of this checklist applies at level ${assessment.level} with these answers.`);
+        continue;
+      }
+      add(
+        table(
+          ['Question id', 'Question', 'Answer', 'Note'],
+          results.map((r) => [code(r.globalId), line(r.question.ask), answerText(r), r.answer?.note ? line(r.answer.note) : NONE]),
+        ),
+      );
+    }
+  }
+
+  function renderMethodology(): void {
+    add(heading(2, 'Methodology'));
+    add(methodology(assessment.level));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The methodology, generated from the scoring constants so that it cannot drift from score().
+
+function gapStatusOrder(): Status[] {
+  const gapStatuses = (Object.keys(STATUS_VALUE) as Status[]).filter((s) => {
+    const value = STATUS_VALUE[s];
+    return value !== null && value < 1;
+  });
+  return sortByPriority(gapStatuses, (status) => probe('high', status, 'medium'));
+}
+
+function effortOrder(): Effort[] {
+  return sortByPriority([...EFFORTS], (effort) => probe('high', 'no', effort));
+}
+
+/** Orders values the way byPriority orders results that differ only in that value. */
+function sortByPriority<T>(values: T[], toResult: (value: T) => QuestionResult): T[] {
+  return values
+    .map((value) => ({ value, result: toResult(value) }))
+    .sort((a, b) => byPriority(a.result, b.result))
+    .map((x) => x.value);
+}
+
+function probe(severity: Severity, status: Status, effort: Effort): QuestionResult {
+  const question = { id: 'probe', ask: 'probe', help: 'probe', severity, level: 1, why: 'probe', fix: 'probe', effort, refs: {} } as const;
+  const checklist = { id: 'probe', title: 'probe', version: '0.0.0', summary: 'probe', lesson: 'probe', sources: [], questions: [question] } as unknown as Checklist;
+  return { globalId: 'probe/probe', checklist, question, status, value: STATUS_VALUE[status], accepted: false, expired: false };
+}
+
+function methodology(level: Level): string {
+  const statuses = Object.keys(STATUS_VALUE) as Status[];
+  const valueRows = statuses.map((s) => {
+    const value = STATUS_VALUE[s];
+    return [STATUS_LABEL[s], value === null ? 'excluded from the score' : String(value)];
+  });
+  const weightRows = SEVERITY_ORDER.map((s) => [SEVERITY_LABEL[s], String(SEVERITY_WEIGHT[s])]);
+  const bandRows = GRADE_BANDS.map(([grade, min], i) => {
+    const upper = i > 0 ? GRADE_BANDS[i - 1]![1] : undefined;
+    return [grade, upper === undefined ? `${min} or more` : min === 0 ? `below ${upper}` : `${min} to below ${upper}`];
+  });
+  const levels = LEVELS.map((l) => `${l} ${LEVEL_LABEL[l]}`).join(', ');
+  const gapStatuses = gapStatusOrder();
+  const caps = GRADE_CAPS.map(([severity, grade]) => `an open ${severity} gap caps the grade at ${grade}`);
+
+  return [
+    `**Applicability.** Each question has a level (${levels}). A question applies when its level is at most the selected level (${level} here) and its \`when\` condition holds. ` +
+      'A `when` condition names another question of the same checklist and the answers that make this one apply; it holds when that question was answered one of those ways, ' +
+      "or is still unanswered (so the question is asked rather than skipped), and that question's own condition holds too; a condition on a question the checklist does not have is ignored. " +
+      'Questions that do not apply are left out of everything below.',
+    '**Answer values.** Each applicable question gets a value from its answer:',
+    table(['Answer', 'Value'], valueRows, ['left', 'right']),
+    '**Weights.** Each question is weighted by its severity:',
+    table(['Severity', 'Weight'], weightRows, ['left', 'right']),
+    '**Score.** score = 100 × Σ(weight × value) ÷ Σ(weight), summed over the applicable questions, leaving out those answered not applicable. ' +
+      'When no such question remains the score is n/a. Each checklist is scored the same way over its own questions. Scores are shown to one decimal; grades use the unrounded score.',
+    `**Gaps.** A gap is an applicable question whose value is below 1: ${gapStatuses.map((s) => STATUS_LABEL[s]).join(', ')}. ` +
+      `Gaps are listed by severity (${SEVERITY_ORDER.join(', ')}), then by answer (${gapStatuses.map((s) => STATUS_LABEL[s]).join(', ')}), ` +
+      `then by effort (${effortOrder().join(', ')}: quick wins first), then in checklist and question order.`,
+    '**Accepted risks.** A gap whose risk acceptance runs until the as-of date or later is an accepted risk: it still counts in the score, ' +
+      'but it is not an open gap and does not cap the grade. Once the as-of date is past its `until` date the acceptance has expired and the gap is open again.',
+    '**Grades.** The score falls in a band:',
+    table(['Grade', 'Score'], bandRows),
+    `The grade is then capped by open gaps: ${caps.join('; ')}. When the score is n/a so is the grade.`,
+  ].join('\n\n');
+}

@@ -1,0 +1,84 @@
+/** The terminal report: fits 80 columns, colour per severity when enabled, input text sanitised. */
+import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import type { Severity } from '../checklist/schema.js';
+import type { Assessment, QuestionResult } from '../scoring/model.js';
+import { stripControl, terminalLine } from '../text.js';
+import { describeAnswer, formatGrade, formatScore, severityCounts, wrap } from './common.js';
+
+const WIDTH = 80;
+
+export interface TextOptions {
+  color: boolean;
+  /** Suggested next commands, shown at the end (already safe text). */
+  next?: string[];
+}
+
+/** Renders the assessment for a terminal. */
+export function renderText(assessment: Assessment, options: TextOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  const safe = (text: string) => terminalLine(text);
+  const block = (text: string, indent: string, width = WIDTH - indent.length) =>
+    wrap(stripControl(text).replace(/[\t ]+/g, ' '), width).map((line) => indent + line);
+  const severityColor = (severity: Severity): ChalkInstance =>
+    ({ critical: chalk.red.bold, high: chalk.red, medium: chalk.yellow, low: chalk.cyan })[severity];
+  const scoreColor = (score: number | null) => (score === null ? chalk.dim : score >= 80 ? chalk.green : score >= 60 ? chalk.yellow : chalk.red);
+  const bar = (score: number | null, width: number) => {
+    const filled = score === null ? 0 : Math.round((score / 100) * width);
+    return scoreColor(score)('█'.repeat(filled)) + chalk.dim('░'.repeat(width - filled));
+  };
+
+  const who = [assessment.organization && safe(assessment.organization), assessment.assessor && `assessed by ${safe(assessment.assessor)}`].filter(Boolean).join(', ');
+  out.push(chalk.bold(`Security readiness${who ? `: ${who}` : ''}`));
+  out.push(chalk.dim(`As of ${assessment.asOf}, level ${assessment.level}${assessment.date ? `, answers dated ${safe(assessment.date)}` : ''}`));
+  out.push('');
+  out.push(`  Score ${scoreColor(assessment.score).bold(formatScore(assessment.score).padStart(5))} / 100   Grade ${chalk.bold(formatGrade(assessment))}`);
+  out.push(`  ${bar(assessment.score, 50)}`);
+  out.push('');
+
+  out.push(chalk.bold('Checklists'));
+  const idWidth = Math.min(28, Math.max(...assessment.checklists.map((c) => c.checklist.id.length), 9));
+  for (const c of assessment.checklists) {
+    const id = safe(c.checklist.id);
+    const gaps = c.openGaps ? `${c.openGaps} open gap${c.openGaps === 1 ? '' : 's'}` : c.applicable ? 'no open gaps' : 'nothing applies';
+    out.push(`  ${id.padEnd(idWidth)}  ${bar(c.score, 20)} ${formatScore(c.score).padStart(5)}  ${chalk.dim(gaps)}`);
+  }
+  out.push('');
+
+  const open = assessment.openGaps;
+  out.push(chalk.bold(open.length ? `Gaps, most urgent first (${open.length} open: ${severityCounts(assessment.openBySeverity)})` : 'No open gaps'));
+  open.forEach((gap, index) => out.push(...gapLines(gap, index + 1)));
+  if (open.length) out.push('');
+
+  if (assessment.accepted.length) {
+    out.push(chalk.bold(`Accepted risks (${assessment.accepted.length}), not failing the policy until they expire`));
+    for (const r of assessment.accepted) {
+      const a = r.answer!.accepted!;
+      out.push(`  ${severityColor(r.question.severity)(r.question.severity.toUpperCase().padEnd(8))} ${safe(r.globalId)}`);
+      out.push(...block(`until ${a.until}, accepted by ${a.by}: ${a.reason}`, '           '));
+    }
+    out.push('');
+  }
+
+  const k = assessment.counts;
+  const answered = k.applicable - k.unanswered;
+  out.push(chalk.bold(`Answered ${answered} of ${k.applicable}`) + chalk.dim(`: ${k.yes} yes, ${k.partial} partly, ${k.no} no, ${k.unknown} don't know, ${k.na} n/a; ${k.unanswered} unanswered, ${k.accepted} accepted, ${k.expired} expired`));
+  if (options.next?.length) {
+    out.push('');
+    out.push(chalk.bold('Next'));
+    for (const line of options.next) out.push(`  ${line}`);
+  }
+  return `${out.join('\n')}\n`;
+
+  function gapLines(gap: QuestionResult, n: number): string[] {
+    const severity = severityColor(gap.question.severity)(gap.question.severity.toUpperCase().padEnd(8));
+    const head = `${String(n).padStart(3)}. ${severity} ${safe(gap.globalId)}`;
+    const meta = chalk.dim(`${describeAnswer(gap)} · effort ${gap.question.effort}`);
+    const lines = [`${head}  ${meta}`];
+    lines.push(...block(gap.question.ask, '     '));
+    if (gap.answer?.note) lines.push(...block(`Note: ${gap.answer.note}`, '     ').map((l) => chalk.italic(l)));
+    lines.push(...block(`Fix: ${gap.question.fix}`, '     ').map((l, i) => (i === 0 ? l.replace('Fix:', chalk.green('Fix:')) : l)));
+    return lines;
+  }
+}

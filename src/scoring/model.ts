@@ -1,0 +1,58 @@
+/** The assessment: everything a report shows, computed once by score() and never mutated. */
+import type { Answer } from '../answers/model.js';
+import type { Checklist, Level, Question, Severity } from '../checklist/schema.js';
+
+/** An answer's state; `unanswered` covers null and missing. */
+export type Status = 'yes' | 'partial' | 'no' | 'unknown' | 'unanswered' | 'na';
+
+export interface QuestionResult {
+  globalId: string;
+  checklist: Checklist;
+  question: Question;
+  status: Status;
+  /** 1, 0.5 or 0; null for na (excluded from the score). */
+  value: number | null;
+  answer?: Answer;
+  /** A gap whose risk acceptance is still in force on the as-of date. */
+  accepted: boolean;
+  /** A gap whose risk acceptance ran out before the as-of date. */
+  expired: boolean;
+}
+
+export interface ChecklistScore {
+  checklist: Checklist;
+  /** 0-100, or null when no applicable, non-na question remains. */
+  score: number | null;
+  applicable: number;
+  answered: number;
+  gaps: number;
+  openGaps: number;
+}
+
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+
+export interface Assessment {
+  asOf: string;
+  level: Level;
+  organization?: string;
+  assessor?: string;
+  date?: string;
+  answersFile?: string;
+  score: number | null;
+  grade: Grade | null;
+  /** Why the grade is lower than the score alone would give, if it is. */
+  gradeCap?: string;
+  checklists: ChecklistScore[];
+  /** Every applicable question in checklist and question order. */
+  results: QuestionResult[];
+  /** Every gap (value < 1), accepted or not, in priority order. */
+  gaps: QuestionResult[];
+  /** Gaps not covered by an acceptance in force: what fails a policy. */
+  openGaps: QuestionResult[];
+  /** Gaps covered by an acceptance in force. */
+  accepted: QuestionResult[];
+  unanswered: QuestionResult[];
+  notApplicable: QuestionResult[];
+  counts: Record<Status, number> & { applicable: number; accepted: number; expired: number };
+  openBySeverity: Record<Severity, number>;
+}

@@ -1,0 +1,169 @@
+/**
+ * score(): the exact scoring method documented in the README and in each report's methodology.
+ * Pure and synchronous: no I/O, no clock (the as-of date is an input).
+ */
+import type { Answer, Answers } from '../answers/model.js';
+import type { Catalog, CatalogEntry } from '../catalog.js';
+import type { Level, Severity } from '../checklist/schema.js';
+import type { Assessment, ChecklistScore, Grade, QuestionResult, Status } from './model.js';
+
+export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1 };
+export const STATUS_VALUE: Record<Status, number | null> = { yes: 1, partial: 0.5, no: 0, unknown: 0, unanswered: 0, na: null };
+export const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
+/** Gap order within a severity: no, unknown, unanswered, then partial. */
+const STATUS_RANK: Record<Status, number> = { no: 0, unknown: 1, unanswered: 2, partial: 3, yes: 4, na: 5 };
+const EFFORT_RANK = { low: 0, medium: 1, high: 2 } as const;
+
+/** Grade bands on the score; an open critical gap caps the grade at D, an open high gap at B. */
+export const GRADE_BANDS: readonly [Grade, number][] = [
+  ['A', 90],
+  ['B', 80],
+  ['C', 70],
+  ['D', 60],
+  ['F', 0],
+];
+export const GRADE_CAPS: readonly [Severity, Grade][] = [
+  ['critical', 'D'],
+  ['high', 'B'],
+];
+
+export interface ScoreOptions {
+  /** Selected level; questions above it do not apply. */
+  level: Level;
+  /** YYYY-MM-DD: the day acceptances are judged on. */
+  asOf: string;
+}
+
+/** Scores the answers against the catalog. */
+export function score(catalog: Catalog, answers: Answers, options: ScoreOptions): Assessment {
+  const statusOf = (entry: CatalogEntry): Status => answers.answers.get(entry.globalId)?.value ?? 'unanswered';
+  const applies = whenEvaluator(catalog, answers);
+
+  const results: QuestionResult[] = [];
+  for (const entry of catalog.entries) {
+    if (entry.question.level > options.level || !applies(entry)) continue;
+    const answer = answers.answers.get(entry.globalId);
+    const status = statusOf(entry);
+    // A scoping (gate) question only decides what applies: it is never scored and never a gap.
+    const value = entry.question.gate ? null : STATUS_VALUE[status];
+    const isGap = value !== null && value < 1;
+    const acceptance = isGap ? answer?.accepted : undefined;
+    results.push({
+      globalId: entry.globalId,
+      checklist: entry.checklist,
+      question: entry.question,
+      status,
+      value,
+      answer,
+      accepted: acceptance !== undefined && acceptance.until >= options.asOf,
+      expired: acceptance !== undefined && acceptance.until < options.asOf,
+    });
+  }
+
+  const gaps = results.filter((r) => r.value !== null && r.value < 1).sort(byPriority);
+  const openGaps = gaps.filter((r) => !r.accepted);
+  const counts = { yes: 0, partial: 0, no: 0, unknown: 0, unanswered: 0, na: 0, applicable: results.length, accepted: 0, expired: 0 };
+  for (const r of results) {
+    counts[r.status]++;
+    if (r.accepted) counts.accepted++;
+    if (r.expired) counts.expired++;
+  }
+  const openBySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const gap of openGaps) openBySeverity[gap.question.severity]++;
+
+  const overall = weightedScore(results);
+  const { grade, cap } = gradeFor(overall, openBySeverity);
+  return {
+    asOf: options.asOf,
+    level: options.level,
+    organization: answers.organization,
+    assessor: answers.assessor,
+    date: answers.date,
+    answersFile: answers.file,
+    score: overall,
+    grade,
+    gradeCap: cap,
+    checklists: catalog.checklists.map((checklist) => checklistScore(checklist, results.filter((r) => r.checklist === checklist))),
+    results,
+    gaps,
+    openGaps,
+    accepted: gaps.filter((r) => r.accepted),
+    unanswered: results.filter((r) => r.status === 'unanswered'),
+    notApplicable: results.filter((r) => r.status === 'na'),
+    counts,
+    openBySeverity,
+  };
+}
+
+/** 100 x sum(weight x value) / sum(weight) over non-na results; null when there are none. */
+export function weightedScore(results: readonly QuestionResult[]): number | null {
+  let earned = 0;
+  let possible = 0;
+  for (const r of results) {
+    if (r.value === null) continue;
+    const weight = SEVERITY_WEIGHT[r.question.severity];
+    earned += weight * r.value;
+    possible += weight;
+  }
+  return possible === 0 ? null : (100 * earned) / possible;
+}
+
+/** The grade band of a score, lowered by the caps for open critical and high gaps. */
+export function gradeFor(value: number | null, openBySeverity: Record<Severity, number>): { grade: Grade | null; cap?: string } {
+  if (value === null) return { grade: null };
+  const banded = GRADE_BANDS.find(([, min]) => value >= min)![0];
+  for (const [severity, capGrade] of GRADE_CAPS) {
+    const open = openBySeverity[severity];
+    if (open > 0 && banded < capGrade) {
+      return { grade: capGrade, cap: `capped at ${capGrade}: ${open} open ${severity} gap${open === 1 ? '' : 's'}` };
+    }
+  }
+  return { grade: banded };
+}
+
+function checklistScore(checklist: ChecklistScore['checklist'], results: QuestionResult[]): ChecklistScore {
+  const gaps = results.filter((r) => r.value !== null && r.value < 1);
+  return {
+    checklist,
+    score: weightedScore(results),
+    applicable: results.length,
+    answered: results.filter((r) => r.status !== 'unanswered').length,
+    gaps: gaps.length,
+    openGaps: gaps.filter((r) => !r.accepted).length,
+  };
+}
+
+/** Severity, then answer (no, unknown, unanswered, partial), then effort (quick wins first), then catalogue order. */
+export function byPriority(a: QuestionResult, b: QuestionResult): number {
+  return (
+    SEVERITY_ORDER.indexOf(a.question.severity) - SEVERITY_ORDER.indexOf(b.question.severity) ||
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    EFFORT_RANK[a.question.effort] - EFFORT_RANK[b.question.effort] ||
+    0
+  );
+}
+
+/**
+ * Whether each question's `when` holds: its target's own `when` chain holds, and the target is
+ * unanswered (conservative: ask rather than skip) or answered one of the listed ways.
+ */
+export function whenEvaluator(catalog: Catalog, answers: Answers): (entry: CatalogEntry) => boolean {
+  const memo = new Map<string, boolean>();
+  const holds = (entry: CatalogEntry): boolean => {
+    const cached = memo.get(entry.globalId);
+    if (cached !== undefined) return cached;
+    const when = entry.question.when;
+    let result = true;
+    if (when) {
+      const target = catalog.byId.get(`${entry.checklist.id}/${when.question}`);
+      if (target) {
+        const answer: Answer | undefined = answers.answers.get(target.globalId);
+        const allowed = Array.isArray(when.is) ? when.is : [when.is];
+        result = holds(target) && (answer?.value === undefined || allowed.includes(answer.value));
+      }
+    }
+    memo.set(entry.globalId, result);
+    return result;
+  };
+  return holds;
+}

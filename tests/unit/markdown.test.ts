@@ -1,0 +1,471 @@
+import { readdirSync } from 'node:fs';
+import { getVersion } from 'markdownlint';
+import type { Configuration, MicromarkToken, Rule } from 'markdownlint';
+import { lint } from 'markdownlint/sync';
+import { describe, expect, it } from 'vitest';
+import type { Answer, Answers } from '../../src/answers/model.js';
+import { buildCatalog } from '../../src/catalog.js';
+import { loadChecklistFile } from '../../src/checklist/load.js';
+import type { Checklist, Question, Severity } from '../../src/checklist/schema.js';
+import { SEVERITY_LABEL, formatGrade } from '../../src/report/common.js';
+import { SONY_LESSONS, lessonStatus } from '../../src/report/lessons.js';
+import { compareControlIds, renderMarkdown } from '../../src/report/markdown.js';
+import type { Assessment } from '../../src/scoring/model.js';
+import { SEVERITY_WEIGHT, score } from '../../src/scoring/score.js';
+import { escapeMarkdownCell } from '../../src/text.js';
+
+const TOOL = { tool: { name: 'breachready', version: '0.1.0' } };
+const AS_OF = '2026-06-30';
+
+const SECTIONS = [
+  'Executive summary',
+  'Lessons from the Sony Pictures breach',
+  'Scores by checklist',
+  'Remediation plan',
+  'Gap details',
+  'Accepted risks',
+  'Not applicable',
+  'Unanswered',
+  'Coverage by framework',
+  'Appendix: every answer',
+  'Methodology',
+];
+
+// Hostile text: forged table cells, a heading, HTML, a javascript: link, code, ANSI colour and an
+// OSC 8 terminal hyperlink.
+const ESC = '\u001b';
+const HOSTILE = [
+  '| x | y |',
+  'line one\n# Heading',
+  '<img src=x onerror=alert(1)>',
+  '[link](javascript:alert(1))',
+  '![pixel](https://tracker.example/p.gif) www.tracker.example mallory@evil.example mailto:mallory@evil.example',
+  '`rm -rf` and ```fence```',
+  `${ESC}[31mred${ESC}[0m`,
+  `${ESC}]8;;https://osc.example/${ESC}\\click me${ESC}]8;;${ESC}\\`,
+  `${ESC}]8;;https://osc.example/\u0007bell link${ESC}]8;;\u0007`,
+  '\n\n| a | b |\n| --- | --- |\n| c | d |\n\n---\n\n- item\n> quote\n\tindented',
+].join(' ');
+
+function question(id: string, severity: Severity, extra: Partial<Question> = {}): Question {
+  return {
+    id,
+    ask: `Is ${id.replace(/-/g, ' ')} in place?`,
+    help: 'What good looks like.',
+    severity,
+    level: 1,
+    why: `Because ${id} matters.`,
+    fix: `Put ${id} in place.`,
+    effort: 'low',
+    refs: { 'nist-csf-2': ['PR.AA-05'], 'cis-v8': ['5.2'], 'nist-800-53': ['IA-5(1)'] },
+    ...extra,
+  };
+}
+
+function checklist(id: string, title: string, questions: Question[], extra: Partial<Checklist> = {}): Checklist {
+  return {
+    id,
+    title,
+    version: '1.0.0',
+    summary: `About ${title}.`,
+    lesson: `What went wrong at Sony with ${title}.`,
+    sources: [{ publication: 'The Hollywood Reporter', title: 'Sony Pictures Targeted by Widespread Hack', date: '2014-11-24' }],
+    questions,
+    ...extra,
+  };
+}
+
+const CHECKLISTS: Checklist[] = [
+  checklist('social-media', 'Social-media accounts', [
+    question('has-social-accounts', 'low'),
+    question('unique-credentials', 'critical', { when: { question: 'has-social-accounts', is: 'yes' }, refs: { 'cis-v8': ['5.2', '15.1', '4.10', '4.2'] } }),
+    question('mfa-on-accounts', 'critical', { when: { question: 'has-social-accounts', is: 'yes' }, effort: 'medium' }),
+    question('password-manager', 'high', { level: 2 }),
+    question('third-party-app-review', 'medium', { level: 3 }),
+  ]),
+  checklist('privileged-access', 'Privileged access', [
+    question('admin-mfa', 'critical'),
+    question('dedicated-admin-accounts', 'high', { refs: { 'nist-800-53': ['AC-17', 'AC-2(9)', 'AC-2'] } }),
+  ]),
+  checklist('email-security', 'E-mail security', [question('tls-in-transit', 'medium'), question('encrypt-external', 'high')]),
+  checklist('backup-recovery', 'Backups', [
+    question('offline-immutable-copy', 'critical'),
+    question('restore-tests', 'high'),
+    question('out-of-band-communications', 'high', { level: 3 }),
+  ]),
+  checklist(
+    'hostile',
+    `Hostile | title\n# Not a heading ${ESC}[2J`,
+    [
+      question('evil', 'medium', { ask: `Evil ask ${HOSTILE}?`, why: `Why ${HOSTILE}`, fix: `Fix ${HOSTILE}` }),
+      question('evil-too', 'low', { ask: '# Heading ask\n===' }),
+    ],
+    {
+      lesson: `Lesson ${HOSTILE}`,
+      sources: [{ publication: `Pub ${HOSTILE}`, title: '*Title* [x](y)', date: '2014-12' }],
+    },
+  ),
+];
+
+function answers(entries: Record<string, Answer>, meta: Partial<Answers> = {}): Answers {
+  return { answers: new Map(Object.entries(entries)), ...meta };
+}
+
+const HOSTILE_ANSWERS = answers(
+  {
+    'social-media/has-social-accounts': { value: 'yes' },
+    'social-media/unique-credentials': { value: 'no', note: HOSTILE, evidence: HOSTILE },
+    'social-media/mfa-on-accounts': { value: 'partial', note: 'Only on the main account.' },
+    'privileged-access/admin-mfa': { value: 'no', note: HOSTILE, accepted: { by: `CFO ${HOSTILE}`, reason: HOSTILE, until: '2027-01-01' } },
+    'privileged-access/dedicated-admin-accounts': { value: 'no', accepted: { by: 'CIO', reason: 'Legacy tooling.', until: '2026-01-01' } },
+    'email-security/tls-in-transit': { value: 'yes' },
+    'email-security/encrypt-external': { value: 'unknown', accepted: { by: 'CEO', reason: 'Vendor selection under way.', until: '2026-12-31' } },
+    'backup-recovery/offline-immutable-copy': { value: 'yes', note: 'Immutable bucket.' },
+    'backup-recovery/restore-tests': { value: 'na', note: HOSTILE },
+    'hostile/evil': { value: 'no', note: HOSTILE, evidence: HOSTILE },
+  },
+  {
+    file: `answers | ${HOSTILE}.yaml`,
+    organization: `Acme | Films\n# Pwned ${HOSTILE}`,
+    assessor: `<b>Mallory</b> ${HOSTILE}`,
+    date: '2026-06-01',
+  },
+);
+
+function builtinChecklists(): Checklist[] {
+  return readdirSync('checklists')
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => loadChecklistFile(`checklists/${f}`).checklist)
+    .filter((c): c is Checklist => c !== undefined);
+}
+
+function assess(checklists: Checklist[], given: Answers, level: 1 | 2 | 3 = 2): Assessment {
+  return score(buildCatalog(checklists), given, { level, asOf: AS_OF });
+}
+
+// --- markdownlint -------------------------------------------------------------------------------
+
+// Every rule on, except those about style rather than validity:
+const LINT_CONFIG: Configuration = {
+  default: true,
+  // Line length is a source-formatting preference; paragraphs and table rows carry the client's
+  // text and cannot be wrapped without changing a table row into several.
+  MD013: false,
+  // Gap headings quote the checklist's question verbatim, which ends in "?" or sometimes ".".
+  MD026: false,
+  // "Gap details" and the appendix both have one heading per checklist title, under different
+  // parents; GitHub gives repeated headings distinct anchors. Siblings must still differ.
+  MD024: { siblings_only: true },
+};
+
+interface Structure {
+  headings: string[];
+  /** Token types that must never come from untrusted text. */
+  forbidden: string[];
+  codeSpans: string[];
+  /** Cells per row, per table. */
+  tables: number[][];
+}
+
+function flatten(tokens: readonly MicromarkToken[]): MicromarkToken[] {
+  return tokens.flatMap((t) => [t, ...flatten(t.children)]);
+}
+
+/** Lints with markdownlint and reads the document structure from its micromark (GFM) parse. */
+function lintMarkdown(markdown: string): { errors: string[]; structure: Structure } {
+  const structure: Structure = { headings: [], forbidden: [], codeSpans: [], tables: [] };
+  const inspect: Rule = {
+    names: ['breachready-structure'],
+    description: 'Collects the document structure for assertions',
+    tags: ['test'],
+    parser: 'micromark',
+    function: (params) => {
+      const all = flatten(params.parsers.micromark.tokens);
+      const forbidden = new Set(['htmlFlow', 'htmlText', 'link', 'image', 'autolink', 'literalAutolink', 'definition', 'codeFenced', 'codeIndented', 'blockQuote', 'thematicBreak', 'setextHeading', 'mathFlow', 'mathText', 'gfmFootnoteCall']);
+      // GFM token types (table, tableRow...) are not in micromark's core type map: compare as strings.
+      const type = (t: MicromarkToken): string => t.type;
+      for (const t of all) {
+        if (type(t) === 'atxHeading') structure.headings.push(t.text);
+        if (type(t) === 'codeText') structure.codeSpans.push(t.text);
+        if (forbidden.has(type(t))) structure.forbidden.push(`${type(t)} at line ${t.startLine}: ${t.text}`);
+        if (type(t) === 'table') {
+          structure.tables.push(
+            flatten(t.children)
+              .filter((r) => type(r) === 'tableRow')
+              .map((r) => r.children.filter((c) => type(c) === 'tableHeader' || type(c) === 'tableData').length),
+          );
+        }
+      }
+    },
+  };
+  const results = lint({ strings: { report: markdown }, config: LINT_CONFIG, customRules: [inspect] });
+  const errors = (results.report ?? []).map((e) => `line ${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription}${e.errorDetail ? ` (${e.errorDetail})` : ''}`);
+  return { errors, structure };
+}
+
+/** Pipes that separate cells: not escaped by an odd run of backslashes. */
+function cellSeparators(line: string): number {
+  let count = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|') count++;
+  }
+  return count;
+}
+
+// --- tests ----------------------------------------------------------------------------------------
+
+describe('renderMarkdown', () => {
+  const assessment = assess(CHECKLISTS, HOSTILE_ANSWERS);
+  const md = renderMarkdown(assessment, TOOL);
+  const { errors, structure } = lintMarkdown(md);
+
+  it('uses a markdownlint that supports Node 20', () => {
+    expect(getVersion()).toMatch(/^0\.40\./);
+  });
+
+  it('has a structure check that sees what it looks for', () => {
+    const probe = lintMarkdown('# T\n\n<b>x</b> [a](b) https://x.example ![i](p.gif)\n\n| a | b |\n| --- | --- |\n| c | d | e |\n\n## `code`\n');
+    expect(probe.structure.forbidden.map((f) => f.split(' ')[0])).toEqual(['htmlText', 'htmlText', 'link', 'literalAutolink', 'image']);
+    expect(probe.structure.tables).toEqual([[2, 3]]);
+    expect(probe.structure.headings).toEqual(['# T', '## `code`']);
+    expect(probe.structure.codeSpans).toEqual(['`code`']);
+  });
+
+  it('passes markdownlint', () => {
+    expect(errors).toEqual([]);
+  });
+
+  it('has the sections in order, with no other second-level headings', () => {
+    const h2 = md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+    expect(h2).toEqual(SECTIONS);
+    expect(md.startsWith('# Security readiness report: Acme \\| Films \\# Pwned')).toBe(true);
+  });
+
+  it('has exactly the headings the renderer makes, each on one line', () => {
+    const hostileTitle = '### Hostile \\| title \\# Not a heading';
+    const expected = [
+      expect.stringMatching(/^# Security readiness report: Acme \\\| Films \\# Pwned .* indented$/),
+      ...SECTIONS.slice(0, 5).map((s) => `## ${s}`),
+      // Gap details: a heading per checklist with open gaps, then one per gap, numbered as in the plan.
+      '### Social-media accounts',
+      '#### 1. Is unique credentials in place?',
+      '#### 2. Is mfa on accounts in place?',
+      '#### 4. Is password manager in place?',
+      '### Privileged access',
+      '#### 3. Is dedicated admin accounts in place?',
+      hostileTitle,
+      expect.stringMatching(/^#### 5\. Evil ask \\\| x \\\| y \\\| line one \\# Heading .* indented\?$/),
+      '#### 6. \\# Heading ask ===',
+      ...SECTIONS.slice(5, 10).map((s) => `## ${s}`),
+      // Appendix: a heading per checklist.
+      ...['Social-media accounts', 'Privileged access', 'E-mail security', 'Backups'].map((t) => `### ${t}`),
+      hostileTitle,
+      `## ${SECTIONS[10]}`,
+    ];
+    expect(structure.headings).toEqual(expected);
+    const lines = md.split('\n').filter((l) => /^ {0,3}#/.test(l));
+    expect(lines).toEqual(structure.headings);
+  });
+
+  it('lets no hostile text create HTML, links, images, code blocks, quotes or rules', () => {
+    expect(structure.forbidden).toEqual([]);
+    // The only code spans are the renderer's own: ids, and `when` and `until` in the methodology.
+    for (const span of structure.codeSpans) expect(span).toMatch(/^`[a-z0-9][a-z0-9/-]*`$/);
+    expect(md).not.toContain('<');
+    expect(md).not.toMatch(/(?<!\\)\]\(/);
+  });
+
+  it('keeps every table row to its header column count, one line per row', () => {
+    expect(structure.tables.length).toBeGreaterThan(5);
+    for (const rows of structure.tables) {
+      expect(rows.length).toBeGreaterThan(1);
+      expect(new Set(rows).size, `rows ${rows.join(',')}`).toBe(1);
+    }
+    // The same, read from the text: a table is a run of lines starting with `|`.
+    const lines = md.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i]!.startsWith('|') || lines[i - 1]?.startsWith('|')) continue;
+      expect(lines[i - 1], `line ${i}`).toBe('');
+      const columns = cellSeparators(lines[i]!);
+      let j = i;
+      while (lines[j]?.startsWith('|')) {
+        expect(cellSeparators(lines[j]!), `line ${j + 1}: ${lines[j]}`).toBe(columns);
+        j++;
+      }
+      expect(lines[j], `after the table at line ${i + 1}`).toBe('');
+    }
+    // Appendix of the hostile checklist: header, delimiter and one row per applicable question.
+    const appendix = md.slice(md.indexOf('## Appendix: every answer'));
+    const hostile = appendix.slice(appendix.indexOf('### Hostile'));
+    const hostileTable = hostile.split('\n\n')[1]!.split('\n');
+    expect(hostileTable).toHaveLength(2 + assessment.results.filter((r) => r.checklist.id === 'hostile').length);
+  });
+
+  it('strips control characters and terminal sequences', () => {
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(md).not.toContain('osc.example');
+    expect(md).toContain('click me');
+  });
+
+  it('is valid GFM text: no trailing spaces, no tabs, no double blank lines, one final newline', () => {
+    expect(md).not.toMatch(/[ \t]$/m);
+    expect(md).not.toContain('\t');
+    expect(md).not.toContain('\n\n\n');
+    expect(md.endsWith('\n')).toBe(true);
+    expect(md.endsWith('\n\n')).toBe(false);
+  });
+
+  it('is deterministic', () => {
+    expect(renderMarkdown(assessment, TOOL)).toBe(md);
+    expect(renderMarkdown(assess(CHECKLISTS, HOSTILE_ANSWERS), TOOL)).toBe(md);
+  });
+
+  it('shows the metadata and the summary', () => {
+    expect(md).toContain('- **Assessor:** &lt;b&gt;Mallory&lt;/b&gt;');
+    expect(md).toContain('- **Answers dated:** 2026-06-01');
+    expect(md).toContain(`- **As of:** ${AS_OF}`);
+    expect(md).toContain('- **Level:** 2 (standard)');
+    expect(md).toContain('- **Generated by:** breachready 0.1.0');
+    expect(md).toContain(`- **Grade:** ${formatGrade(assessment)}`);
+    expect(md).toContain('- **Accepted risks:** 2 in force, 1 expired');
+    expect(md).toMatch(/The 3 most urgent fixes:\n\n1\. \*\*Critical:\*\* Is unique credentials in place\? Answer: no\. \*\*Fix:\*\* Put unique-credentials in place\.\n2\. /);
+  });
+
+  it('lists the remediation plan in priority order with framework references', () => {
+    const plan = md.slice(md.indexOf('## Remediation plan'), md.indexOf('## Gap details'));
+    const rows = plan.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows).toHaveLength(assessment.openGaps.length);
+    expect(rows[0]).toContain('`social-media/unique-credentials`');
+    expect(rows[0]).toContain('| CIS 5.2, 15.1, 4.10, 4.2 |');
+    expect(plan).toContain(`| ${escapeMarkdownCell('CSF PR.AA-05; CIS 5.2; 800-53 IA-5(1)')} |`);
+    // The expired acceptance is open again, and says so.
+    expect(plan).toContain('no, risk acceptance expired 2026-01-01');
+  });
+
+  it('shows accepted and expired risks, not-applicable justifications and unanswered questions', () => {
+    const accepted = md.slice(md.indexOf('## Accepted risks'), md.indexOf('## Not applicable'));
+    expect(accepted).toContain('`email-security/encrypt-external`');
+    expect(accepted).toContain('| CEO | Vendor selection under way. | 2026-12-31 |');
+    expect(accepted).toMatch(/\*\*Expired:\*\* 1 acceptance ran out before 2026-06-30/);
+    expect(accepted).toContain('| CIO | Legacy tooling. | 2026-01-01 |');
+    const na = md.slice(md.indexOf('## Not applicable'), md.indexOf('## Unanswered'));
+    expect(na).toContain('`backup-recovery/restore-tests`');
+    const unanswered = md.slice(md.indexOf('## Unanswered'), md.indexOf('## Coverage by framework'));
+    expect(unanswered).toContain('- Is password manager in place? (`social-media/password-manager`), high');
+    expect(unanswered).toContain('`hostile/evil-too`');
+  });
+
+  it('lists framework controls with open gaps in natural order', () => {
+    const coverage = md.slice(md.indexOf('## Coverage by framework'), md.indexOf('## Appendix'));
+    expect(coverage).toContain(`| CIS Critical Security Controls v8 (\`cis-v8\`) | 4 | 4 | ${escapeMarkdownCell('4.2, 4.10, 5.2, 15.1')} |`);
+    expect(coverage).toContain(`(\`nist-800-53\`) | 4 | 4 | ${escapeMarkdownCell('AC-2, AC-2(9), AC-17, IA-5(1)')} |`);
+    expect(coverage).toContain('(`iso-27001-2022`) | 0 | 0 | none |');
+    expect(['15.1', '4.10', '5.2', '4.2', 'AC-2(9)', 'AC-2'].sort(compareControlIds)).toEqual(['4.2', '4.10', '5.2', '15.1', 'AC-2', 'AC-2(9)']);
+  });
+
+  it('writes the methodology from the scoring constants', () => {
+    const method = md.slice(md.indexOf('## Methodology'));
+    for (const s of Object.keys(SEVERITY_WEIGHT) as Severity[]) expect(method).toContain(`| ${SEVERITY_LABEL[s]} | ${SEVERITY_WEIGHT[s]} |`);
+    expect(method).toContain('| partly | 0.5 |');
+    expect(method).toContain('| not applicable | excluded from the score |');
+    expect(method).toContain('| A | 90 or more |');
+    expect(method).toContain('| F | below 60 |');
+    expect(method).toContain('an open critical gap caps the grade at D; an open high gap caps the grade at B');
+    expect(method).toContain('then by answer (no, don\'t know, unanswered, partly)');
+    expect(method).toContain('then by effort (low, medium, high');
+    expect(method).toContain('or is still unanswered');
+  });
+});
+
+describe('empty and clean assessments', () => {
+  it('renders no checklists and no answers gracefully', () => {
+    const md = renderMarkdown(assess([], answers({})), TOOL);
+    expect(lintMarkdown(md).errors).toEqual([]);
+    expect(md.startsWith('# Security readiness report\n\n')).toBe(true);
+    expect(md).toContain('- **Score:** n/a');
+    expect(md).toContain('- **Grade:** n/a');
+    expect(md).toContain('- **Organization:** not stated');
+    expect(md).toContain('No open gaps.');
+    expect(md).toContain('No checklists were loaded.');
+    expect(md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3))).toEqual(SECTIONS);
+  });
+
+  it('renders an all-yes assessment with no gaps', () => {
+    const all = Object.fromEntries(CHECKLISTS.slice(0, 4).flatMap((c) => c.questions.map((q) => [`${c.id}/${q.id}`, { value: 'yes' } as Answer])));
+    const assessment = assess(CHECKLISTS.slice(0, 4), answers(all, { organization: 'Acme' }), 3);
+    const md = renderMarkdown(assessment, TOOL);
+    expect(lintMarkdown(md).errors).toEqual([]);
+    expect(md).toContain('- **Score:** 100.0 out of 100');
+    expect(md).toContain('- **Grade:** A');
+    expect(md).toContain('No open gaps.');
+    expect(md).toContain('No risks have been accepted.');
+    expect(md).toContain('Every applicable question was answered.');
+  });
+});
+
+describe('the built-in checklists', () => {
+  it('render a report that passes markdownlint, half answered or not at all', () => {
+    const checklists = builtinChecklists();
+    expect(checklists.length).toBeGreaterThan(0);
+    const values = ['yes', 'no', 'partial', 'unknown'] as const;
+    const half = Object.fromEntries(
+      checklists.flatMap((c) => c.questions.map((q, i) => [`${c.id}/${q.id}`, { value: values[i % values.length], note: `Note on ${q.id}.` } as Answer])),
+    );
+    for (const given of [answers({}), answers(half, { organization: 'Acme Films', assessor: 'A. Consultant', date: '2026-06-01', file: 'answers.yaml' })]) {
+      const md = renderMarkdown(assess(checklists, given, 3), TOOL);
+      const { errors, structure } = lintMarkdown(md);
+      expect(errors).toEqual([]);
+      expect(structure.forbidden).toEqual([]);
+      for (const rows of structure.tables) expect(new Set(rows).size).toBe(1);
+    }
+  });
+});
+
+describe('lessonStatus', () => {
+  const status = (assessment: Assessment) => Object.fromEntries(lessonStatus(assessment).map((s) => [s.lesson.id, s.status]));
+
+  it('marks open, accepted, closed and not assessed lessons', () => {
+    const byId = status(assess(CHECKLISTS, HOSTILE_ANSWERS));
+    expect(byId['shared-social-credentials']).toBe('open');
+    // admin-mfa is accepted, but dedicated-admin-accounts' acceptance expired: open again.
+    expect(byId['privileged-identity']).toBe('open');
+    expect(byId['unencrypted-email']).toBe('accepted');
+    // yes and na only; out-of-band-communications (level 3) does not apply at level 2.
+    expect(byId['no-disaster-recovery']).toBe('closed');
+    expect(byId['incident-response-extortion']).toBe('not assessed');
+    expect(byId['ddos']).toBe('not assessed');
+  });
+
+  it('renders the status in the lessons table', () => {
+    const md = renderMarkdown(assess(CHECKLISTS, HOSTILE_ANSWERS), TOOL);
+    const lessons = md.slice(md.indexOf('## Lessons'), md.indexOf('## Scores'));
+    expect(lessons).toMatch(/\*\*Shared credentials on most Twitter accounts:\*\* .* \| China Topix \(2014-11-24\) \| Open \|/);
+    expect(lessons).toMatch(/\*\*E-mail not encrypted:\*\* .* \| Accepted risk \|/);
+    expect(lessons).toMatch(/\*\*No disaster-recovery and backup plan for business continuity:\*\* .* \| Addressed \|/);
+    expect(lessons).toMatch(/\*\*Denial-of-service floods against Sony servers:\*\* .*; implied \| Not assessed \|/);
+    expect(lessons.split('\n').filter((l) => l.startsWith('| **'))).toHaveLength(SONY_LESSONS.length);
+  });
+
+  it('ignores question ids the assessment does not have', () => {
+    const partial = assess([checklist('social-media', 'Social', [question('unique-credentials', 'critical')])], answers({ 'social-media/unique-credentials': { value: 'yes' } }));
+    const [social] = lessonStatus(partial);
+    expect(social!.status).toBe('closed');
+    expect(social!.assessed.map((r) => r.globalId)).toEqual(['social-media/unique-credentials']);
+  });
+
+  it('refers only to questions of the built-in checklists, and to their sources', () => {
+    const loaded = builtinChecklists();
+    const ids = new Set(loaded.flatMap((c) => c.questions.map((q) => `${c.id}/${q.id}`)));
+    const sources = new Set(loaded.flatMap((c) => c.sources.map((s) => `${s.publication}|${s.title}|${s.date}`)));
+    const lessonIds = new Set<string>();
+    for (const lesson of SONY_LESSONS) {
+      expect(lessonIds.has(lesson.id)).toBe(false);
+      lessonIds.add(lesson.id);
+      expect(lesson.questions.length, lesson.id).toBeGreaterThan(0);
+      for (const id of lesson.questions) expect(ids.has(id), `${lesson.id}: ${id}`).toBe(true);
+      for (const s of lesson.sources) expect(sources.has(`${s.publication}|${s.title}|${s.date}`), `${lesson.id}: ${s.publication}`).toBe(true);
+    }
+  });
+});
