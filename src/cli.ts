@@ -36,6 +36,25 @@ Examples:
   );
 
 program
+  .command('interview', { isDefault: true })
+  .description('interview in this terminal (the default command); answers are saved after every question')
+  .option('-a, --answers <file>', 'the answers file to write and resume', 'breachready-answers.yaml')
+  .addOption(levelOption())
+  .addOption(checklistOption())
+  .option('--review', 'walk every question again, with the current answers preselected')
+  .option('-o, --output <file>', 'at the end, write the Markdown report to this file without asking')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ npx breachready                               start, or resume, breachready-answers.yaml
+  $ breachready --answers acme.yaml --level 1     a client's essentials, in their own file
+  $ breachready --answers acme.yaml --review      go over every answer again
+  $ breachready --answers acme.yaml -o acme-report.md`,
+  )
+  .action(async (options) => (await import('./commands/interview.js')).runInterviewCommand(options, globals()));
+
+program
   .command('list')
   .description('list the checklists and their question counts')
   .option('--json', 'print every checklist with all its fields as JSON')

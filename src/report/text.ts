@@ -63,7 +63,8 @@ export function renderText(assessment: Assessment, options: TextOptions): string
 
   const k = assessment.counts;
   const answered = k.applicable - k.unanswered;
-  out.push(chalk.bold(`Answered ${answered} of ${k.applicable}`) + chalk.dim(`: ${k.yes} yes, ${k.partial} partly, ${k.no} no, ${k.unknown} don't know, ${k.na} n/a; ${k.unanswered} unanswered, ${k.accepted} accepted, ${k.expired} expired`));
+  out.push(chalk.bold(`Answered ${answered} of ${k.applicable}`) + chalk.dim(`: ${k.yes} yes, ${k.partial} partly, ${k.no} no, ${k.unknown} don't know, ${k.na} n/a`));
+  out.push(chalk.dim(`${k.unanswered} unanswered, ${k.accepted} accepted risks in force, ${k.expired} expired`));
   if (options.next?.length) {
     out.push('');
     out.push(chalk.bold('Next'));

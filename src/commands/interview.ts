@@ -1,0 +1,156 @@
+/** `breachready [interview]`: the interview in a terminal, resumable, saving after every answer. */
+import { existsSync } from 'node:fs';
+import version from 'breachready:version';
+import { AnswersDocument } from '../answers/document.js';
+import { checklistSpecsOf, readAnswersFile, resolveAnswers } from '../answers/file.js';
+import type { Answers } from '../answers/model.js';
+import { buildCatalog } from '../catalog.js';
+import type { Catalog } from '../catalog.js';
+import type { Level } from '../checklist/schema.js';
+import { asOfDate } from '../clock.js';
+import { useColor } from '../color.js';
+import { CliError, EXIT, ProblemsError } from '../errors.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { applicableQuestions, runInterview } from '../interview/interview.js';
+import type { Prompter } from '../interview/prompter.js';
+import { wrap } from '../report/common.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderText } from '../report/text.js';
+import { score } from '../scoring/score.js';
+import { schemaRef } from './template.js';
+import { loadSelection } from './shared.js';
+
+export const DEFAULT_ANSWERS_FILE = 'breachready-answers.yaml';
+const SECONDS_PER_QUESTION = 25;
+
+export interface InterviewCommandOptions {
+  answers?: string;
+  level?: string;
+  checklist?: string[];
+  review?: boolean;
+  output?: string;
+}
+
+export async function runInterviewCommand(options: InterviewCommandOptions, globals: { color: boolean | undefined }): Promise<void> {
+  const file = options.answers ?? DEFAULT_ANSWERS_FILE;
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new CliError(
+      'the interview needs a terminal (stdin and stdout must be a TTY)',
+      EXIT.usage,
+      `In scripts and CI, score a filled-in file: breachready report --answers ${file}\nTo fill one in by hand, start from: breachready template -o ${file}`,
+    );
+  }
+  if (file === '-') throw new CliError('the interview writes its answers to a file: give --answers a file name, not -');
+  const color = useColor(process.stdout, globals.color);
+
+  // Load (or start) the answers file; a broken file is reported and never overwritten.
+  const exists = existsSync(file);
+  const parsed = exists ? readAnswersFile(file) : undefined;
+  if (parsed?.problems.length) throw new ProblemsError(parsed.problems);
+  const loaded = await loadSelection(options.checklist ?? [], parsed ? checklistSpecsOf(parsed) : []);
+  const catalog = buildCatalog(loaded.map((l) => l.checklist));
+  let answers: Answers = { answers: new Map(), file };
+  if (parsed) {
+    const resolved = resolveAnswers(parsed, catalog);
+    if (resolved.problems.length) throw new ProblemsError(resolved.problems);
+    answers = resolved.answers;
+  }
+  const document = parsed ? AnswersDocument.fromText(parsed.source.text) : undefined;
+
+  const { terminalPrompter, isPromptExit } = await import('../interview/prompts.js');
+  const prompter = terminalPrompter();
+  const asOf = asOfDate(undefined);
+  let doc = document;
+  let level = (options.level ? Number(options.level) : answers.level) as Level | undefined;
+  try {
+    if (!doc) {
+      const intro = `breachready ${version}: a security-readiness interview drawn from the 2014 Sony Pictures breach. Your answers are saved to ${file} after every question: stop any time with Ctrl-C and resume later.`;
+      prompter.print(`${wrap(intro, Math.min(process.stdout.columns || 80, 100) - 1).join('\n')}\n\n`);
+      const organization = (await prompter.input('Organisation name')).trim();
+      const assessor = (await prompter.input('Your name (the assessor)')).trim();
+      level ??= await askLevel(prompter, catalog);
+      doc = AnswersDocument.create({
+        organization: organization || undefined,
+        assessor: assessor || undefined,
+        date: asOf,
+        level,
+        checklists: options.checklist,
+        schemaRef: schemaRef(file),
+      });
+      answers = { ...answers, organization, assessor, level };
+      doc.save(file);
+    } else {
+      level ??= 3;
+      if (options.level && Number(options.level) !== answers.level) doc.setMeta('level', level);
+      const sequence = applicableQuestions(catalog, answers, level);
+      const answered = sequence.filter((e) => answers.answers.get(e.globalId)?.value !== undefined).length;
+      prompter.print(`${options.review ? 'Reviewing' : 'Resuming'}: ${answered} of ${sequence.length} answered (${file}, level ${level}).\n`);
+    }
+
+    const editable = doc;
+    const outcome = await runInterview(catalog, answers, { level, review: options.review ?? false, color, width: process.stdout.columns }, {
+      prompter,
+      save: (globalId, answer) => {
+        editable.setAnswer(globalId, { value: answer.value, note: answer.note });
+        editable.setMeta('date', asOf);
+        editable.save(file);
+      },
+    });
+    await finish(catalog, answers, { file, level, asOf, color, output: options.output, outcome, prompter });
+  } catch (error) {
+    if (isPromptExit(error)) throw interrupted(file);
+    throw error;
+  }
+}
+
+async function askLevel(prompter: Prompter, catalog: Catalog): Promise<Level> {
+  const count = (level: Level) => applicableQuestions(catalog, { answers: new Map() }, level).length;
+  const minutes = (level: Level) => Math.max(1, Math.round((count(level) * SECONDS_PER_QUESTION) / 60));
+  const describe = (level: Level, label: string) => `${level}: ${label}: about ${count(level)} questions, ${minutes(level)} minutes`;
+  return prompter.select<Level>(
+    'Which level?',
+    [
+      { name: describe(1, 'essentials, for any organisation'), value: 1 },
+      { name: describe(2, 'standard, for an organisation with an IT team'), value: 2 },
+      { name: describe(3, 'advanced, every question'), value: 3 },
+    ],
+    1,
+  );
+}
+
+interface FinishContext {
+  file: string;
+  level: Level;
+  asOf: string;
+  color: boolean;
+  output?: string;
+  outcome: { asked: number; skipped: number };
+  prompter: Prompter;
+}
+
+/** The end of a sitting: the terminal report, then the Markdown report if wanted. */
+async function finish(catalog: Catalog, answers: Answers, context: FinishContext): Promise<void> {
+  const { prompter, file } = context;
+  const assessment = score(catalog, { ...answers, file }, { level: context.level, asOf: context.asOf });
+  const unanswered = assessment.counts.unanswered;
+  prompter.print(`\n${unanswered ? `${unanswered} questions left for later.` : 'Every applicable question is answered.'} Answers saved in ${file}.\n\n`);
+  const next = [
+    ...(unanswered ? [`npx breachready --answers ${file}            continue`] : []),
+    `npx breachready --answers ${file} --review   change answers`,
+    `npx breachready report --answers ${file} -o report.md`,
+  ];
+  process.stdout.write(renderText(assessment, { color: context.color, next }));
+  let target = context.output;
+  if (!target && (await prompter.confirm('Write the Markdown report for your client?', true))) {
+    target = (await prompter.input('File name', { default: 'breachready-report.md' })).trim() || 'breachready-report.md';
+  }
+  if (target) {
+    writeFileAtomic(target, renderMarkdown(assessment, { tool: { name: 'breachready', version } }));
+    prompter.print(`Wrote ${target}.\n`);
+  }
+}
+
+/** Ctrl-C at a prompt: everything answered is already on disk. */
+export function interrupted(file: string): CliError {
+  return new CliError(`interrupted. Your answers so far are saved in ${file}.`, EXIT.interrupted, `Resume with: npx breachready --answers ${file}`);
+}

@@ -1,0 +1,86 @@
+/**
+ * GitHub Actions annotations: one workflow command (`::error file=F,line=L,title=T::message`) per
+ * open gap at or above the policy's severity, most severe first (GitHub shows only the first 10 of
+ * each level per step).
+ *
+ * Every piece of untrusted text is stripped of control characters and escaped the way
+ * @actions/core escapes it, so nothing in a note can end the line and start another command.
+ */
+import type { Severity } from '../checklist/schema.js';
+import type { Assessment, QuestionResult } from '../scoring/model.js';
+import { SEVERITY_ORDER } from '../scoring/score.js';
+import { stripControl } from '../text.js';
+import { STATUS_LABEL } from './common.js';
+
+export type AnnotationCommand = 'error' | 'warning' | 'notice';
+
+export const ANNOTATION_COMMAND: Record<Severity, AnnotationCommand> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'notice',
+};
+
+export interface AnnotationOptions {
+  /** The answers file, as the workflow sees it (relative to the repository root); `-` or none: no file. */
+  file?: string;
+  /** Line of the `answers:` key: where annotations for unanswered questions point. */
+  answersLine?: number;
+  /** The least severity annotated. */
+  failOn: Severity;
+}
+
+/** Removes control characters and unpaired surrogates: what may go into a workflow command at all. */
+function clean(text: string): string {
+  return stripControl(text).replace(/[\uD800-\uDFFF]/gu, '');
+}
+
+/** Escapes a workflow command's message: `%`, `\r`, `\n` (after removing control characters). */
+export function escapeWorkflowData(text: string): string {
+  return clean(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow command's property value: as data, plus `:` and `,`. */
+export function escapeWorkflowProperty(text: string): string {
+  return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Whether a severity is at or above the threshold (critical > high > medium > low). */
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
+}
+
+/** One line, no trailing spaces: whitespace runs folded. */
+function oneLine(text: string): string {
+  return clean(text).replace(/\s+/g, ' ').trim();
+}
+
+function annotation(gap: QuestionResult, options: AnnotationOptions): string {
+  const severity = gap.question.severity;
+  const properties: string[] = [];
+  if (options.file !== undefined && options.file !== '' && options.file !== '-') {
+    properties.push(`file=${escapeWorkflowProperty(options.file)}`);
+    const line = gap.answer?.line ?? options.answersLine;
+    if (line !== undefined && line >= 1) properties.push(`line=${line}`);
+  }
+  properties.push(`title=${escapeWorkflowProperty(`${severity}: ${oneLine(gap.globalId)}`)}`);
+
+  const lines = [oneLine(gap.question.ask)];
+  const answer = gap.status === 'unanswered' ? 'Not answered.' : `Answered: ${STATUS_LABEL[gap.status]}.`;
+  const note = gap.answer?.note ? oneLine(gap.answer.note) : '';
+  lines.push(note ? `${answer} Note: ${note}` : answer);
+  const acceptance = gap.answer?.accepted;
+  if (gap.expired && acceptance) lines.push(`Risk acceptance by ${oneLine(acceptance.by)} expired on ${acceptance.until}.`);
+  lines.push(`Fix: ${oneLine(gap.question.fix)}`);
+
+  return `::${ANNOTATION_COMMAND[severity]} ${properties.join(',')}::${escapeWorkflowData(lines.join('\n'))}`;
+}
+
+/**
+ * Renders the annotations, one command a line with a trailing newline; an empty string when no
+ * open gap reaches `failOn`. Open gaps are already in priority order, most severe first.
+ */
+export function renderAnnotations(assessment: Assessment, options: AnnotationOptions): string {
+  const lines = assessment.openGaps.filter((gap) => atLeast(gap.question.severity, options.failOn)).map((gap) => annotation(gap, options));
+  return lines.map((line) => `${line}\n`).join('');
+}

@@ -1,0 +1,186 @@
+/**
+ * The SARIF 2.1.0 report, for GitHub code scanning: one rule per applicable question, one result
+ * per open gap (priority order) pointing at the answer's line in the answers file.
+ *
+ * Pure: the same assessment always gives byte-identical output (no clock, no I/O). Text from
+ * checklists and answers files has terminal control sequences and unpaired surrogates removed.
+ */
+import { createHash } from 'node:crypto';
+import type { Refs, Severity } from '../checklist/schema.js';
+import type { Assessment, QuestionResult } from '../scoring/model.js';
+import { stripControl } from '../text.js';
+import { STATUS_LABEL } from './common.js';
+import type { ToolInfo } from './json.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const DEFAULT_INFORMATION_URI = 'https://github.com/breachready/breachready';
+/** GitHub code scanning accepts at most 25,000 results (and 25,000 rules) per run. */
+export const MAX_RESULTS = 25_000;
+/** GitHub code scanning keeps at most 20 tags per rule. */
+export const MAX_TAGS = 20;
+/** Where results point when the answers came from standard input or from no file. */
+export const STDIN_URI = 'stdin';
+export const FINGERPRINT_KEY = 'breachready/v1';
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
+export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+export const SARIF_LEVEL: Record<Severity, SarifLevel> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+
+export interface SarifOptions {
+  tool: ToolInfo;
+  informationUri?: string;
+  /** Line of the `answers:` key: where results for unanswered questions point (else line 1). */
+  answersLine?: number;
+  /** Results kept at most (default and ceiling MAX_RESULTS); for tests of the truncation. */
+  maxResults?: number;
+}
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string };
+  defaultConfiguration: { level: SarifLevel };
+  properties: { 'security-severity': string; tags: string[] };
+}
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations: [{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }];
+  partialFingerprints: Record<string, string>;
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: [
+    {
+      tool: { driver: { name: string; version: string; semanticVersion: string; informationUri: string; rules: SarifRule[] } };
+      results: SarifResult[];
+      properties?: Record<string, unknown>;
+    },
+  ];
+}
+
+/** Untrusted text for JSON consumers: control sequences and unpaired surrogates removed. */
+function clean(text: string): string {
+  return stripControl(text)
+    .replace(/[\uD800-\uDFFF]/gu, '')
+    .trim();
+}
+
+/** `social-media/unique-credentials` -> `SocialMediaUniqueCredentials`. */
+export function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/**
+ * The answers file as a relative URI reference with forward slashes. Absolute paths become their
+ * base name (code scanning wants paths relative to the repository root); stdin becomes `stdin`.
+ */
+export function artifactUri(file: string | undefined): string {
+  if (file === undefined || file === '-' || file === '<stdin>' || file.trim() === '') return STDIN_URI;
+  let path = file.replace(/\\/g, '/');
+  if (path.startsWith('/') || /^[A-Za-z]:\//.test(path) || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path)) {
+    path = path.split('/').filter(Boolean).pop() ?? STDIN_URI;
+    path = path.replace(/^[A-Za-z]:$/, STDIN_URI);
+  }
+  const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
+  return segments.length ? segments.map((segment) => encodeURIComponent(segment)).join('/') : STDIN_URI;
+}
+
+/** A stable fingerprint of a question: the first 32 hex digits of the SHA-256 of its global id. */
+export function fingerprint(globalId: string): string {
+  return createHash('sha256').update(globalId, 'utf8').digest('hex').slice(0, 32);
+}
+
+function tags(result: QuestionResult): string[] {
+  const refs: Refs = result.question.refs;
+  const list = ['security', result.checklist.id];
+  for (const [framework, ids] of Object.entries(refs) as [string, string[] | undefined][]) {
+    for (const id of ids ?? []) list.push(`${framework}:${id}`);
+  }
+  return [...new Set(list)].slice(0, MAX_TAGS);
+}
+
+function rule(result: QuestionResult): SarifRule {
+  const severity = result.question.severity;
+  return {
+    id: result.globalId,
+    name: pascalCase(result.globalId),
+    shortDescription: { text: clean(result.question.ask) },
+    fullDescription: { text: clean(result.question.why) },
+    help: { text: clean(result.question.fix) },
+    defaultConfiguration: { level: SARIF_LEVEL[severity] },
+    properties: { 'security-severity': SECURITY_SEVERITY[severity], tags: tags(result) },
+  };
+}
+
+/** `<question> Answered: <answer>. <note>` plus an expired acceptance, if any. */
+function message(result: QuestionResult): string {
+  const parts = [clean(result.question.ask)];
+  parts.push(result.status === 'unanswered' ? 'Not answered.' : `Answered: ${STATUS_LABEL[result.status]}.`);
+  const note = clean(result.answer?.note ?? '');
+  if (note) parts.push(/[.!?]$/.test(note) ? note : `${note}.`);
+  const acceptance = result.answer?.accepted;
+  if (result.expired && acceptance) {
+    parts.push(`Risk acceptance by ${clean(acceptance.by)} expired on ${acceptance.until}.`);
+  }
+  return parts.join(' ');
+}
+
+/** Builds the SARIF log as data. */
+export function sarifLog(assessment: Assessment, options: SarifOptions): SarifLog {
+  const max = Math.min(options.maxResults ?? MAX_RESULTS, MAX_RESULTS);
+  const open = assessment.openGaps;
+  const emitted = open.slice(0, max);
+  // Rules: every applicable question, unless that is over the limit: then those of the results.
+  const ruleResults = assessment.results.length <= MAX_RESULTS ? assessment.results : emitted;
+  const rules = ruleResults.map(rule);
+  const ruleIndex = new Map(rules.map((r, index) => [r.id, index]));
+  const uri = artifactUri(assessment.answersFile);
+  const fallbackLine = options.answersLine !== undefined && options.answersLine >= 1 ? options.answersLine : 1;
+
+  const results = emitted.map((gap): SarifResult => {
+    const line = gap.answer?.line !== undefined && gap.answer.line >= 1 ? gap.answer.line : fallbackLine;
+    return {
+      ruleId: gap.globalId,
+      ruleIndex: ruleIndex.get(gap.globalId)!,
+      level: SARIF_LEVEL[gap.question.severity],
+      message: { text: message(gap) },
+      locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(gap.globalId) },
+    };
+  });
+
+  const run: SarifLog['runs'][0] = {
+    tool: {
+      driver: {
+        name: options.tool.name,
+        version: options.tool.version,
+        semanticVersion: options.tool.version,
+        informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+        rules,
+      },
+    },
+    results,
+  };
+  if (emitted.length < open.length) {
+    run.properties = { 'breachready/truncated': true, 'breachready/openGaps': open.length, 'breachready/results': emitted.length };
+  }
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+
+/** Renders the SARIF log (2-space indent, trailing newline). */
+export function renderSarif(assessment: Assessment, options: SarifOptions): string {
+  return `${JSON.stringify(sarifLog(assessment, options), null, 2)}\n`;
+}
