@@ -102,7 +102,7 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
     let note = current?.note;
     if (action === 'na') {
       note = (await prompter.input('Why does it not apply here? (required)', { default: current?.note, required: true })).trim();
-    } else if (action === 'partial' || action === 'no' || action === 'unknown') {
+    } else if (!entry.question.gate && (action === 'partial' || action === 'no' || action === 'unknown')) {
       note = (await prompter.input('Note (optional: what is in place, what is missing; Enter to skip)', { default: current?.note })).trim() || undefined;
     }
     const answer: Answer = { ...current, value: action, note: note || undefined };

@@ -5,31 +5,32 @@
 import { confirm, input, select, Separator } from '@inquirer/prompts';
 import type { Choice, Prompter } from './prompter.js';
 
+/** The `select` configuration for a list of choices (separators included). */
+export function selectConfig<T>(message: string, choices: Choice<T>[], defaultValue?: T) {
+  return {
+    message,
+    choices: choices.map((c) => (c.separator ? new Separator() : { name: c.name, value: c.value, description: c.description, disabled: c.disabled })),
+    default: defaultValue,
+    pageSize: Math.max(choices.length, 7),
+    loop: false,
+  };
+}
+
+/** The `input` configuration; a required input refuses blank answers with a hint. */
+export function inputConfig(message: string, options: { default?: string; required?: boolean } = {}) {
+  return {
+    message,
+    default: options.default,
+    validate: options.required ? (value: string) => (value.trim() ? true : 'Please write a short justification.') : undefined,
+  };
+}
+
 /** A Prompter on the real terminal. */
 export function terminalPrompter(output: NodeJS.WriteStream = process.stdout): Prompter {
   const context = { output, clearPromptOnDone: false };
   return {
-    select: <T>(message: string, choices: Choice<T>[], defaultValue?: T) =>
-      select<T>(
-        {
-          message,
-          choices: choices.map((c) => (c.separator ? new Separator() : { name: c.name, value: c.value as T, description: c.description, disabled: c.disabled })),
-          default: defaultValue,
-          pageSize: Math.max(choices.length, 7),
-          loop: false,
-        },
-        context,
-      ),
-    input: (message, options = {}) =>
-      input(
-        {
-          message,
-          default: options.default,
-          required: options.required,
-          validate: options.required ? (value: string) => (value.trim() ? true : 'Please write a short justification.') : undefined,
-        },
-        context,
-      ),
+    select: <T>(message: string, choices: Choice<T>[], defaultValue?: T) => select<T>(selectConfig(message, choices, defaultValue), context),
+    input: (message, options) => input(inputConfig(message, options), context),
     confirm: (message, defaultValue) => confirm({ message, default: defaultValue }, context),
     print: (text) => output.write(text),
   };

@@ -1,0 +1,44 @@
+/** Runs the built CLI in a real pseudo-terminal (util-linux `script`), to type into it like a person. */
+import { spawn } from 'node:child_process';
+import { BIN } from './cli.js';
+
+export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', ctrlC: '\u0003' } as const;
+
+export interface Pty {
+  /** Everything the terminal showed so far, escape sequences removed. */
+  screen(): string;
+  /** Resolves when `pattern` has appeared `times` times in the output. */
+  waitFor(pattern: RegExp | string, times?: number, timeoutMs?: number): Promise<void>;
+  send(keys: string): void;
+  exited: Promise<number | null>;
+}
+
+/** Starts `breachready ...args` in a pty of 100x40 in `cwd`. */
+export function startPty(args: string[], cwd: string, env: Record<string, string> = {}): Pty {
+  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qfec', `stty cols 100 rows 40; exec ${quoted}`, '/dev/null'], {
+    cwd,
+    env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let raw = '';
+  child.stdout.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // eslint-disable-next-line no-control-regex
+  const screen = () => raw.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b[()][A-Z0-9]|\u001b[=>]/g, '');
+  const count = (pattern: RegExp | string) =>
+    typeof pattern === 'string' ? screen().split(pattern).length - 1 : (screen().match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)) ?? []).length;
+  return {
+    screen,
+    exited,
+    send: (keys) => child.stdin.write(keys),
+    async waitFor(pattern, times = 1, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (count(pattern) < times) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)} x${times}; screen:\n${screen().slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+  };
+}
