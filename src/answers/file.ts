@@ -65,14 +65,21 @@ export function checklistSpecsOf(parsed: ParsedAnswersFile): ChecklistSpec[] {
  * Checks the answers against the checklists and builds the scoring model. Question ids are
  * checked even when the schema failed, so one run reports every problem.
  */
-export function resolveAnswers(parsed: ParsedAnswersFile, catalog: Catalog): { answers: Answers; problems: Problem[] } {
+export function resolveAnswers(
+  parsed: ParsedAnswersFile,
+  catalog: Catalog,
+  options: { narrowed?: boolean } = {},
+): { answers: Answers; problems: Problem[] } {
   const { source, data } = parsed;
   const problems: Problem[] = [];
   const answers = new Map<string, Answer>();
   const at = (path: PathSegment[], message: string) => problems.push({ file: source.file, ...locate(source, path), message });
   const raw = source.data as { answers?: unknown } | null | undefined;
   const rawAnswers = raw && typeof raw === 'object' && raw.answers && typeof raw.answers === 'object' ? (raw.answers as Record<string, unknown>) : {};
+  const loadedIds = new Set(catalog.checklists.map((c) => c.id));
   for (const [id, rawEntry] of Object.entries(rawAnswers)) {
+    // With --checklist narrowing the selection, answers to the checklists left out are ignored.
+    if (options.narrowed && id.includes('/') && !loadedIds.has(id.slice(0, id.indexOf('/')))) continue;
     if (!catalog.byId.has(id)) {
       problems.push({ file: source.file, ...locateKey(source, ['answers', id]), message: unknownIdMessage(id, catalog) });
       continue;

@@ -29,7 +29,7 @@ export async function assess(options: AssessOptions): Promise<Assessed> {
   if (parsed.problems.length && parsed.source.data === undefined) throw new ProblemsError(parsed.problems);
   const loaded = await loadSelection(options.checklist ?? [], checklistSpecsOf(parsed));
   const catalog = buildCatalog(loaded.map((l) => l.checklist));
-  const { answers, problems } = resolveAnswers(parsed, catalog);
+  const { answers, problems } = resolveAnswers(parsed, catalog, { narrowed: (options.checklist ?? []).length > 0 });
   if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
   const level = (options.level ? Number(options.level) : (answers.level ?? 3)) as Level;
   return { assessment: score(catalog, answers, { level, asOf: options.asOf }), answers, catalog };

@@ -51,7 +51,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
   const catalog = buildCatalog(loaded.map((l) => l.checklist));
   let answers: Answers = { answers: new Map(), file };
   if (parsed) {
-    const resolved = resolveAnswers(parsed, catalog);
+    const resolved = resolveAnswers(parsed, catalog, { narrowed: (options.checklist ?? []).length > 0 });
     if (resolved.problems.length) throw new ProblemsError(resolved.problems);
     answers = resolved.answers;
   }
@@ -135,9 +135,9 @@ async function finish(catalog: Catalog, answers: Answers, context: FinishContext
   const unanswered = assessment.counts.unanswered;
   prompter.print(`\n${unanswered ? `${unanswered} questions left for later.` : 'Every applicable question is answered.'} Answers saved in ${file}.\n\n`);
   const next = [
-    ...(unanswered ? [`npx breachready --answers ${file}            continue`] : []),
-    `npx breachready --answers ${file} --review   change answers`,
-    `npx breachready report --answers ${file} -o report.md`,
+    ...(unanswered ? [{ what: 'Continue where you stopped', command: `npx breachready --answers ${file}` }] : []),
+    { what: 'Change answers', command: `npx breachready --answers ${file} --review` },
+    { what: 'Write the report again', command: `npx breachready report --answers ${file} -o report.md` },
   ];
   process.stdout.write(renderText(assessment, { color: context.color, next }));
   let target = context.output;

@@ -6,6 +6,7 @@ import { CliError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { FORMATS, FORMAT_NAMES, formatForFile } from '../report/formats.js';
 import type { FormatName, RenderContext } from '../report/formats.js';
+import type { NextStep } from '../report/text.js';
 import type { Assessment } from '../scoring/model.js';
 import { assess } from './assess.js';
 
@@ -45,12 +46,13 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
   if (stdoutText !== undefined) process.stdout.write(stdoutText);
 }
 
-function nextSteps(assessment: Assessment, options: ReportOptions): string[] {
+function nextSteps(assessment: Assessment, options: ReportOptions): NextStep[] {
   const file = options.answers === '-' ? '<answers file>' : quoteArg(options.answers);
-  const steps: string[] = [];
-  if (assessment.counts.unanswered > 0) steps.push(`breachready --answers ${file}          answer the ${assessment.counts.unanswered} open questions`);
-  steps.push(`breachready report --answers ${file} -o report.md   the client report`);
-  steps.push(`breachready report --answers ${file} --fail-on high  gate CI on it`);
+  const steps: NextStep[] = [];
+  const open = assessment.counts.unanswered;
+  if (open > 0) steps.push({ what: `Answer the ${open} open question${open === 1 ? '' : 's'}`, command: `breachready --answers ${file}` });
+  steps.push({ what: 'Write the report for your client', command: `breachready report --answers ${file} -o report.md` });
+  steps.push({ what: 'Gate CI on it', command: `breachready report --answers ${file} --fail-on high` });
   return steps;
 }
 

@@ -71,6 +71,6 @@ async function validateAnswers(text: string, file: string, specs: string[]): Pro
   const cwd = process.cwd();
   const { checklists, problems } = await selectChecklists(specs.length ? specs.map((spec) => ({ spec, baseDir: cwd })) : checklistSpecsOf(parsed));
   if (problems.length) return { problems: [...parsed.problems, ...problems], count: 0 };
-  const resolved = resolveAnswers(parsed, buildCatalog(checklists.map((l) => l.checklist)));
+  const resolved = resolveAnswers(parsed, buildCatalog(checklists.map((l) => l.checklist)), { narrowed: specs.length > 0 });
   return { problems: [...parsed.problems, ...resolved.problems], count: resolved.answers.answers.size };
 }

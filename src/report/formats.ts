@@ -4,11 +4,12 @@
  */
 import type { Assessment } from '../scoring/model.js';
 import type { ToolInfo } from './json.js';
+import type { NextStep } from './text.js';
 
 export interface RenderContext {
   tool: ToolInfo;
   color: boolean;
-  next?: string[];
+  next?: NextStep[];
 }
 
 type Renderer = (assessment: Assessment, context: RenderContext) => Promise<string>;

@@ -8,10 +8,15 @@ import { describeAnswer, formatGrade, formatScore, severityCounts, wrap } from '
 
 const WIDTH = 80;
 
+export interface NextStep {
+  what: string;
+  command: string;
+}
+
 export interface TextOptions {
   color: boolean;
-  /** Suggested next commands, shown at the end (already safe text). */
-  next?: string[];
+  /** Suggested next commands, shown at the end. */
+  next?: NextStep[];
 }
 
 /** Renders the assessment for a terminal. */
@@ -30,7 +35,7 @@ export function renderText(assessment: Assessment, options: TextOptions): string
   };
 
   const who = [assessment.organization && safe(assessment.organization), assessment.assessor && `assessed by ${safe(assessment.assessor)}`].filter(Boolean).join(', ');
-  out.push(chalk.bold(`Security readiness${who ? `: ${who}` : ''}`));
+  out.push(...wrap(`Security readiness${who ? `: ${who}` : ''}`, WIDTH).map((line) => chalk.bold(line)));
   out.push(chalk.dim(`As of ${assessment.asOf}, level ${assessment.level}${assessment.date ? `, answers dated ${safe(assessment.date)}` : ''}`));
   out.push('');
   out.push(`  Score ${scoreColor(assessment.score).bold(formatScore(assessment.score).padStart(5))} / 100   Grade ${chalk.bold(formatGrade(assessment))}`);
@@ -68,15 +73,16 @@ export function renderText(assessment: Assessment, options: TextOptions): string
   if (options.next?.length) {
     out.push('');
     out.push(chalk.bold('Next'));
-    for (const line of options.next) out.push(`  ${line}`);
+    for (const step of options.next) out.push(`  ${safe(step.what)}:`, ...block(step.command, '    '));
   }
   return `${out.join('\n')}\n`;
 
   function gapLines(gap: QuestionResult, n: number): string[] {
     const severity = severityColor(gap.question.severity)(gap.question.severity.toUpperCase().padEnd(8));
     const head = `${String(n).padStart(3)}. ${severity} ${safe(gap.globalId)}`;
-    const meta = chalk.dim(`${describeAnswer(gap)} · effort ${gap.question.effort}`);
-    const lines = [`${head}  ${meta}`];
+    const metaText = `${describeAnswer(gap)} · effort ${gap.question.effort}`;
+    const fits = `${String(n).padStart(3)}. ${gap.question.severity.padEnd(8)} ${safe(gap.globalId)}  ${metaText}`.length <= WIDTH;
+    const lines = fits ? [`${head}  ${chalk.dim(metaText)}`] : [head, `     ${chalk.dim(metaText)}`];
     lines.push(...block(gap.question.ask, '     '));
     if (gap.answer?.note) lines.push(...block(`Note: ${gap.answer.note}`, '     ').map((l) => chalk.italic(l)));
     lines.push(...block(`Fix: ${gap.question.fix}`, '     ').map((l, i) => (i === 0 ? l.replace('Fix:', chalk.green('Fix:')) : l)));
