@@ -87,11 +87,21 @@ program
   .addOption(checklistOption())
   .addOption(levelOption())
   .option('--as-of <date>', 'judge accepted risks as of this date, YYYY-MM-DD (default: today), for reproducible reports')
+  .addOption(
+    new Option('--fail-on <severity>', 'exit 1 when an open gap (not an accepted risk) at or above this severity remains')
+      .choices(['critical', 'high', 'medium', 'low', 'none'])
+      .default('none'),
+  )
+  .option('--min-score <0-100>', 'exit 1 when the overall score is below this')
+  .option('--require-complete', 'exit 1 when an applicable question is unanswered')
   .addHelpText(
     'after',
     `
+Exit codes: 0 pass, 1 policy failed (reason on stderr), 2 usage or input error, 130 interrupted.
+
 Examples:
   $ breachready report --answers breachready-answers.yaml
+  $ breachready report --answers answers.yaml --fail-on high --min-score 70 -o report.md
   $ breachready report --answers answers.yaml -o report.md -o report.json
   $ breachready report --answers answers.yaml --format json --as-of 2026-11-22 > report.json
   $ cat answers.yaml | breachready report --answers - --level 1`,

@@ -2,7 +2,9 @@
 import version from 'breachready:version';
 import { asOfDate } from '../clock.js';
 import { useColor } from '../color.js';
-import { CliError } from '../errors.js';
+import { CliError, EXIT } from '../errors.js';
+import { evaluatePolicy } from '../policy.js';
+import type { FailOn } from '../policy.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { FORMATS, FORMAT_NAMES, formatForFile } from '../report/formats.js';
 import type { FormatName, RenderContext } from '../report/formats.js';
@@ -17,6 +19,9 @@ export interface ReportOptions {
   checklist?: string[];
   level?: string;
   asOf?: string;
+  failOn?: FailOn;
+  minScore?: string;
+  requireComplete?: boolean;
 }
 
 export async function runReport(options: ReportOptions, globals: { color: boolean | undefined }): Promise<void> {
@@ -30,6 +35,7 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
   });
   const stdoutFormat = (options.format as FormatName | undefined) ?? (outputs.length ? undefined : 'text');
 
+  const minScore = parseMinScore(options.minScore);
   const asOf = asOfDate(options.asOf);
   const { assessment } = await assess({ ...options, asOf });
   const context: RenderContext = { tool: { name: 'breachready', version }, color: false, next: nextSteps(assessment, options) };
@@ -44,6 +50,18 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
     process.stderr.write(`wrote ${file}\n`);
   }
   if (stdoutText !== undefined) process.stdout.write(stdoutText);
+
+  const policy = evaluatePolicy(assessment, { failOn: options.failOn ?? 'none', minScore, requireComplete: options.requireComplete ?? false });
+  if (!policy.passed) throw new CliError(`policy failed:\n  ${policy.reasons.join('\n  ')}`, EXIT.policy);
+}
+
+function parseMinScore(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const score = Number(value);
+  if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
+    throw new CliError(`--min-score must be a number from 0 to 100 (got "${value}")`);
+  }
+  return score;
 }
 
 function nextSteps(assessment: Assessment, options: ReportOptions): NextStep[] {
