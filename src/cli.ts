@@ -52,7 +52,16 @@ Examples:
   $ breachready --answers acme.yaml --review      go over every answer again
   $ breachready --answers acme.yaml -o acme-report.md`,
   )
-  .action(async (options) => (await import('./commands/interview.js')).runInterviewCommand(options, globals()));
+  .allowExcessArguments(true)
+  .action(async (options, command: Command) => {
+    // The default command receives whatever word was not a command: say so, with a suggestion.
+    const [word] = command.args;
+    if (word !== undefined) {
+      const { didYouMean } = await import('./suggest.js');
+      throw new CliError(`unknown command "${word}"${didYouMean(word, program.commands.map((c) => c.name()))}`, EXIT.usage, 'See: breachready --help');
+    }
+    return (await import('./commands/interview.js')).runInterviewCommand(options, globals());
+  });
 
 program
   .command('list')
@@ -82,8 +91,10 @@ program
   .command('report')
   .description('score an answers file and print the gap report (text, Markdown or JSON)')
   .requiredOption('-a, --answers <file>', 'the answers file (- reads standard input)')
-  .addOption(new Option('-f, --format <format>', 'format on stdout (default: text, or none when -o is given)').choices(['text', 'markdown', 'json']))
-  .addOption(new Option('-o, --output <file>', 'also write a report file; the format follows the extension: .md .json .txt (repeatable)').argParser(collect))
+  .addOption(new Option('-f, --format <format>', 'format on stdout (default: text, or none when -o is given)').choices(['text', 'markdown', 'json', 'junit', 'sarif']))
+  .addOption(
+    new Option('-o, --output <file>', 'also write a report file; the format follows the extension: .md .json .txt .xml (JUnit) .sarif (repeatable)').argParser(collect),
+  )
   .addOption(checklistOption())
   .addOption(levelOption())
   .option('--as-of <date>', 'judge accepted risks as of this date, YYYY-MM-DD (default: today), for reproducible reports')
@@ -94,6 +105,8 @@ program
   )
   .option('--min-score <0-100>', 'exit 1 when the overall score is below this')
   .option('--require-complete', 'exit 1 when an applicable question is unanswered')
+  .option('--baseline <file>', 'an earlier answers file: report what improved and what regressed since')
+  .option('--fail-on-regression', 'with --baseline: exit 1 only when something got worse (a ratchet)')
   .addHelpText(
     'after',
     `
@@ -102,11 +115,31 @@ Exit codes: 0 pass, 1 policy failed (reason on stderr), 2 usage or input error, 
 Examples:
   $ breachready report --answers breachready-answers.yaml
   $ breachready report --answers answers.yaml --fail-on high --min-score 70 -o report.md
+  $ breachready report --answers answers.yaml --fail-on critical -o junit.xml -o results.sarif
   $ breachready report --answers answers.yaml -o report.md -o report.json
   $ breachready report --answers answers.yaml --format json --as-of 2026-11-22 > report.json
   $ cat answers.yaml | breachready report --answers - --level 1`,
   )
   .action(async (options) => (await import('./commands/report.js')).runReport(options, globals()));
+
+program
+  .command('diff')
+  .description('compare two answers files: what improved and what regressed')
+  .argument('<old>', 'the baseline answers file (e.g. from the main branch)')
+  .argument('<new>', 'the current answers file')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+  .option('--fail-on-regression', 'exit 1 when anything got worse (new gap, lower answer, expired acceptance, new unanswered question)')
+  .addOption(checklistOption())
+  .addOption(levelOption())
+  .option('--as-of <date>', 'judge accepted risks as of this date, YYYY-MM-DD (default: today)')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ breachready diff baseline.yaml breachready-answers.yaml
+  $ git show main:answers.yaml > /tmp/base.yaml && breachready diff /tmp/base.yaml answers.yaml --fail-on-regression`,
+  )
+  .action(async (oldFile: string, newFile: string, options) => (await import('./commands/diff.js')).runDiff(oldFile, newFile, options));
 
 program
   .command('template')

@@ -19,6 +19,7 @@ export interface NewFileMeta {
   date?: string;
   level: Level;
   checklists?: string[];
+  versions?: Record<string, string>;
   schemaRef?: string;
 }
 
@@ -47,8 +48,17 @@ export class AnswersDocument {
       node.flow = true;
       document.doc.set('checklists', node);
     }
+    if (meta.versions && Object.keys(meta.versions).length) document.doc.set('versions', document.doc.createNode(meta.versions));
     document.doc.set('answers', new YAMLMap());
     return document;
+  }
+
+  /** Records the version of each checklist the answers were given against. */
+  setVersions(versions: Record<string, string>): void {
+    const node = this.doc.get('versions', true);
+    if (isMap(node)) {
+      for (const [id, version] of Object.entries(versions)) node.set(id, version);
+    } else if (Object.keys(versions).length) this.doc.set('versions', this.doc.createNode(versions));
   }
 
   /** Sets a top-level field (organization, assessor, date, level). */

@@ -68,7 +68,7 @@ export function checklistSpecsOf(parsed: ParsedAnswersFile): ChecklistSpec[] {
 export function resolveAnswers(
   parsed: ParsedAnswersFile,
   catalog: Catalog,
-  options: { narrowed?: boolean } = {},
+  options: { narrowed?: boolean; ignoreUnknown?: boolean } = {},
 ): { answers: Answers; problems: Problem[] } {
   const { source, data } = parsed;
   const problems: Problem[] = [];
@@ -81,6 +81,8 @@ export function resolveAnswers(
     // With --checklist narrowing the selection, answers to the checklists left out are ignored.
     if (options.narrowed && id.includes('/') && !loadedIds.has(id.slice(0, id.indexOf('/')))) continue;
     if (!catalog.byId.has(id)) {
+      // A baseline may answer questions a checklist update has since removed: not an error there.
+      if (options.ignoreUnknown) continue;
       problems.push({ file: source.file, ...locateKey(source, ['answers', id]), message: unknownIdMessage(id, catalog) });
       continue;
     }
@@ -113,6 +115,7 @@ export function resolveAnswers(
       assessor: data?.assessor ?? undefined,
       date: data?.date ?? undefined,
       level: data?.level,
+      versions: data?.versions,
       answers,
       answersLine,
     },

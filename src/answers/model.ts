@@ -19,6 +19,8 @@ export interface Answers {
   assessor?: string;
   date?: string;
   level?: Level;
+  /** Checklist id -> version the answers were given against. */
+  versions?: Record<string, string>;
   /** Global question id (`<checklist>/<question>`) -> answer. */
   answers: Map<string, Answer>;
   /** Line of the `answers:` key (where a SARIF result for an unanswered question points). */

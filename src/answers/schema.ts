@@ -57,6 +57,10 @@ export const answersFileSchema = z
       .array(z.string({ error: 'each checklist must be a built-in id or a path' }).min(1))
       .optional()
       .describe('Built-in checklist ids or paths relative to this file (default: every built-in checklist)'),
+    versions: z
+      .record(z.string(), z.string({ error: 'a checklist version must be text, e.g. "1.0.0"' }))
+      .optional()
+      .describe('Checklist id -> the version the answers were given against (written by the interview), to spot new questions'),
     answers: z
       .record(z.string(), answerSchema, {
         error: 'answers must be a mapping of question id to answer',

@@ -34,3 +34,16 @@ export async function assess(options: AssessOptions): Promise<Assessed> {
   const level = (options.level ? Number(options.level) : (answers.level ?? 3)) as Level;
   return { assessment: score(catalog, answers, { level, asOf: options.asOf }), answers, catalog };
 }
+
+/**
+ * Scores a baseline answers file against the same checklists, level and date as the current one,
+ * so the two can be compared; answers to questions that no longer exist are ignored.
+ */
+export async function assessBaseline(file: string, current: Assessed): Promise<Assessment> {
+  const { readAnswersFile, resolveAnswers } = await import('../answers/file.js');
+  const parsed = readAnswersFile(file);
+  const { answers, problems } = resolveAnswers(parsed, current.catalog, { ignoreUnknown: true });
+  if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
+  const { level, asOf } = current.assessment;
+  return score(current.catalog, { ...answers, file }, { level, asOf });
+}

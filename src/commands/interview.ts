@@ -75,6 +75,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
         date: asOf,
         level,
         checklists: options.checklist,
+        versions: Object.fromEntries(catalog.checklists.map((c) => [c.id, c.version])),
         schemaRef: schemaRef(file),
       });
       answers = { ...answers, organization, assessor, level };
@@ -96,6 +97,11 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
         editable.save(file);
       },
     });
+    // Checklists now fully answered are recorded at their current version, so a later update
+    // that adds questions is reported as such.
+    const open = new Set(applicableQuestions(catalog, answers, level).filter((e) => answers.answers.get(e.globalId)?.value === undefined).map((e) => e.checklist.id));
+    editable.setVersions(Object.fromEntries(catalog.checklists.filter((c) => !open.has(c.id)).map((c) => [c.id, c.version])));
+    editable.save(file);
     await finish(catalog, answers, { file, level, asOf, color, output: options.output, outcome, prompter });
   } catch (error) {
     if (isPromptExit(error)) throw interrupted(file);

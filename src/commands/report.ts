@@ -3,6 +3,7 @@ import version from 'breachready:version';
 import { asOfDate } from '../clock.js';
 import { useColor } from '../color.js';
 import { CliError, EXIT } from '../errors.js';
+import { isGitHubActions, reportToGitHub } from '../github-actions.js';
 import { evaluatePolicy } from '../policy.js';
 import type { FailOn } from '../policy.js';
 import { writeFileAtomic } from '../fs-atomic.js';
@@ -10,7 +11,9 @@ import { FORMATS, FORMAT_NAMES, formatForFile } from '../report/formats.js';
 import type { FormatName, RenderContext } from '../report/formats.js';
 import type { NextStep } from '../report/text.js';
 import type { Assessment } from '../scoring/model.js';
-import { assess } from './assess.js';
+import { assess, assessBaseline } from './assess.js';
+import { renderComparisonText } from '../report/comparison.js';
+import { compareAssessments } from '../scoring/compare.js';
 
 export interface ReportOptions {
   answers: string;
@@ -22,6 +25,8 @@ export interface ReportOptions {
   failOn?: FailOn;
   minScore?: string;
   requireComplete?: boolean;
+  baseline?: string;
+  failOnRegression?: boolean;
 }
 
 export async function runReport(options: ReportOptions, globals: { color: boolean | undefined }): Promise<void> {
@@ -37,8 +42,11 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
 
   const minScore = parseMinScore(options.minScore);
   const asOf = asOfDate(options.asOf);
-  const { assessment } = await assess({ ...options, asOf });
-  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, next: nextSteps(assessment, options) };
+  if (options.failOnRegression && !options.baseline) throw new CliError('--fail-on-regression needs --baseline <old answers file>');
+  const assessed = await assess({ ...options, asOf });
+  const { assessment, answers } = assessed;
+  const comparison = options.baseline ? compareAssessments(await assessBaseline(options.baseline, assessed), assessment) : undefined;
+  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, next: nextSteps(assessment, options), answersLine: answers.answersLine, comparison };
 
   // Render everything first, so a failure leaves no output half-written.
   const rendered = await Promise.all(outputs.map(async (o) => ({ ...o, text: await FORMATS[o.format].render(assessment, context) })));
@@ -50,9 +58,22 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
     process.stderr.write(`wrote ${file}\n`);
   }
   if (stdoutText !== undefined) process.stdout.write(stdoutText);
+  if (stdoutFormat !== 'text') {
+    for (const stale of assessment.stale) {
+      process.stderr.write(`note: checklist ${stale.checklist.id} was updated (${stale.answeredVersion} -> ${stale.checklist.version}) since the answers were given: ${stale.unanswered.length} unanswered\n`);
+    }
+  }
+  // The text report has no room for it; say it on stderr so stdout data stays clean.
+  if (comparison && stdoutFormat !== 'markdown' && stdoutFormat !== 'json') process.stderr.write(renderComparisonText(comparison));
+
+  if (isGitHubActions()) await reportToGitHub(assessment, { failOn: options.failOn ?? 'none', answersLine: answers.answersLine, tool: context.tool });
 
   const policy = evaluatePolicy(assessment, { failOn: options.failOn ?? 'none', minScore, requireComplete: options.requireComplete ?? false });
-  if (!policy.passed) throw new CliError(`policy failed:\n  ${policy.reasons.join('\n  ')}`, EXIT.policy);
+  const reasons = [...policy.reasons];
+  if (options.failOnRegression && comparison?.regressed.length) {
+    reasons.push(`--fail-on-regression: ${comparison.regressed.length} regression${comparison.regressed.length === 1 ? '' : 's'} since ${options.baseline}`);
+  }
+  if (reasons.length) throw new CliError(`policy failed:\n  ${reasons.join('\n  ')}`, EXIT.policy);
 }
 
 function parseMinScore(value: string | undefined): number | undefined {

@@ -1,5 +1,7 @@
 /** The JSON report: a stable, documented shape (schema/report.schema.json) for machines. */
+import type { Comparison } from '../scoring/compare.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
+import { comparisonData } from './comparison.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -56,13 +58,20 @@ export function reportData(assessment: Assessment, tool: ToolInfo) {
     gaps: assessment.gaps.map(item),
     unanswered: assessment.unanswered.map((r) => ({ id: r.globalId, checklist: r.checklist.id, question: r.question.ask, severity: r.question.severity })),
     accepted: assessment.accepted.map(item),
+    stale: assessment.stale.map((s) => ({
+      checklist: s.checklist.id,
+      answeredVersion: s.answeredVersion,
+      currentVersion: s.checklist.version,
+      unanswered: s.unanswered.map((r) => r.globalId),
+    })),
     notApplicable: assessment.notApplicable.map((r) => ({ id: r.globalId, checklist: r.checklist.id, question: r.question.ask, note: r.answer?.note ?? null })),
   };
 }
 
 export type ReportData = ReturnType<typeof reportData>;
 
-/** Renders the JSON report (2-space indent, trailing newline). */
-export function renderJson(assessment: Assessment, tool: ToolInfo): string {
-  return `${JSON.stringify(reportData(assessment, tool), null, 2)}\n`;
+/** Renders the JSON report (2-space indent, trailing newline); `comparison` with --baseline. */
+export function renderJson(assessment: Assessment, tool: ToolInfo, comparison?: Comparison): string {
+  const data = comparison ? { ...reportData(assessment, tool), comparison: comparisonData(comparison) } : reportData(assessment, tool);
+  return `${JSON.stringify(data, null, 2)}\n`;
 }

@@ -9,6 +9,8 @@
  */
 import { EFFORTS, FRAMEWORKS, LEVELS } from '../checklist/schema.js';
 import type { Checklist, Effort, Framework, Level, Refs, Severity } from '../checklist/schema.js';
+import type { Comparison } from '../scoring/compare.js';
+import { renderComparisonMarkdown } from './comparison.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { GRADE_BANDS, GRADE_CAPS, SEVERITY_ORDER, SEVERITY_WEIGHT, STATUS_VALUE, byPriority } from '../scoring/score.js';
 import { escapeMarkdown, escapeMarkdownCell } from '../text.js';
@@ -17,6 +19,8 @@ import type { LessonState } from './lessons.js';
 import { lessonStatus } from './lessons.js';
 
 export interface MarkdownOptions {
+  /** With `--baseline`: what improved and what regressed since. */
+  comparison?: Comparison;
   tool: { name: string; version: string };
 }
 
@@ -163,6 +167,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
   );
 
   renderSummary();
+  if (options.comparison) add(renderComparisonMarkdown(options.comparison).trimEnd());
   renderLessons();
   renderScores();
   renderPlan();

@@ -66,6 +66,13 @@ export function renderText(assessment: Assessment, options: TextOptions): string
     out.push('');
   }
 
+  for (const stale of assessment.stale) {
+    const n = stale.unanswered.length;
+    out.push(chalk.yellow.bold(`${safe(stale.checklist.id)} was updated (${safe(stale.answeredVersion)} -> ${safe(stale.checklist.version)}) since these answers were given`));
+    out.push(...block(n ? `${n} unanswered question${n === 1 ? '' : 's'}, new or not yet answered: ${stale.unanswered.map((r) => r.globalId).join(', ')}` : 'every applicable question is answered', '  '));
+    out.push('');
+  }
+
   const k = assessment.counts;
   const answered = k.applicable - k.unanswered;
   out.push(chalk.bold(`Answered ${answered} of ${k.applicable}`) + chalk.dim(`: ${k.yes} yes, ${k.partial} partly, ${k.no} no, ${k.unknown} don't know, ${k.na} n/a`));

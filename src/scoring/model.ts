@@ -29,6 +29,12 @@ export interface ChecklistScore {
   openGaps: number;
 }
 
+export interface StaleChecklist {
+  checklist: Checklist;
+  answeredVersion: string;
+  unanswered: QuestionResult[];
+}
+
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
 export interface Assessment {
@@ -53,6 +59,8 @@ export interface Assessment {
   accepted: QuestionResult[];
   unanswered: QuestionResult[];
   notApplicable: QuestionResult[];
+  /** Checklists updated since the answers were given, with their new unanswered questions. */
+  stale: StaleChecklist[];
   counts: Record<Status, number> & { applicable: number; accepted: number; expired: number };
   openBySeverity: Record<Severity, number>;
 }

@@ -89,6 +89,7 @@ export function score(catalog: Catalog, answers: Answers, options: ScoreOptions)
     openGaps,
     accepted: gaps.filter((r) => r.accepted),
     unanswered: results.filter((r) => r.status === 'unanswered'),
+    stale: staleChecklists(catalog, answers, results),
     notApplicable: results.filter((r) => r.status === 'na'),
     counts,
     openBySeverity,
@@ -166,4 +167,16 @@ export function whenEvaluator(catalog: Catalog, answers: Answers): (entry: Catal
     return result;
   };
   return holds;
+}
+
+/** Checklists whose version differs from the one recorded in the answers file, with their open questions. */
+function staleChecklists(catalog: Catalog, answers: Answers, results: QuestionResult[]): Assessment['stale'] {
+  const recorded = answers.versions ?? {};
+  return catalog.checklists
+    .filter((c) => recorded[c.id] !== undefined && recorded[c.id] !== c.version)
+    .map((checklist) => ({
+      checklist,
+      answeredVersion: recorded[checklist.id]!,
+      unanswered: results.filter((r) => r.checklist === checklist && r.status === 'unanswered'),
+    }));
 }

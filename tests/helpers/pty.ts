@@ -25,7 +25,6 @@ export function startPty(args: string[], cwd: string, env: Record<string, string
   child.stdout.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  // eslint-disable-next-line no-control-regex
   const screen = () => raw.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b[()][A-Z0-9]|\u001b[=>]/g, '');
   const count = (pattern: RegExp | string) =>
     typeof pattern === 'string' ? screen().split(pattern).length - 1 : (screen().match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)) ?? []).length;

@@ -1,0 +1,30 @@
+/** `breachready diff OLD NEW`: what improved and what regressed between two answers files. */
+import { asOfDate } from '../clock.js';
+import { CliError, EXIT } from '../errors.js';
+import { comparisonData, renderComparisonMarkdown, renderComparisonText } from '../report/comparison.js';
+import { compareAssessments } from '../scoring/compare.js';
+import { assess, assessBaseline } from './assess.js';
+
+interface DiffOptions {
+  format?: 'text' | 'markdown' | 'json';
+  failOnRegression?: boolean;
+  checklist?: string[];
+  level?: string;
+  asOf?: string;
+}
+
+export async function runDiff(oldFile: string, newFile: string, options: DiffOptions): Promise<void> {
+  const current = await assess({ answers: newFile, checklist: options.checklist, level: options.level, asOf: asOfDate(options.asOf) });
+  const comparison = compareAssessments(await assessBaseline(oldFile, current), current.assessment);
+  const format = options.format ?? 'text';
+  process.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify({ baseline: oldFile, current: newFile, ...comparisonData(comparison) }, null, 2)}\n`
+      : format === 'markdown'
+        ? renderComparisonMarkdown(comparison)
+        : renderComparisonText(comparison),
+  );
+  if (options.failOnRegression && comparison.regressed.length) {
+    throw new CliError(`--fail-on-regression: ${comparison.regressed.length} regression${comparison.regressed.length === 1 ? '' : 's'} since ${oldFile}`, EXIT.policy);
+  }
+}

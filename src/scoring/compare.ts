@@ -1,0 +1,80 @@
+/**
+ * Compares two assessments of the same checklists (a baseline and now): what improved and what
+ * regressed, question by question. Pure; both must be scored with the same level and as-of date.
+ */
+import type { Assessment, QuestionResult, Status } from './model.js';
+import { byPriority } from './score.js';
+
+export type ChangeKind =
+  | 'new-gap' // was yes or not applicable, now a gap
+  | 'worse-answer' // still a gap, but a lower answer (partial -> no)
+  | 'acceptance-expired' // an accepted risk whose acceptance has run out or was withdrawn
+  | 'new-question' // applies now but did not before (e.g. added by a checklist update) and is a gap
+  | 'gap-closed' // was a gap, now yes or not applicable
+  | 'better-answer'; // still a gap, but a higher answer
+
+export interface Change {
+  kind: ChangeKind;
+  result: QuestionResult;
+  before?: Status;
+  after: Status;
+}
+
+export interface Comparison {
+  regressed: Change[];
+  improved: Change[];
+  scoreBefore: number | null;
+  scoreAfter: number | null;
+}
+
+const REGRESSIONS: ReadonlySet<ChangeKind> = new Set(['new-gap', 'worse-answer', 'acceptance-expired', 'new-question']);
+
+/** Question-by-question comparison, each list in priority order. */
+export function compareAssessments(before: Assessment, after: Assessment): Comparison {
+  const previous = new Map(before.results.map((r) => [r.globalId, r]));
+  const changes: Change[] = [];
+  for (const result of after.results) {
+    const old = previous.get(result.globalId);
+    const kind = classify(old, result);
+    if (kind) changes.push({ kind, result, before: old?.status, after: result.status });
+  }
+  // A checklist updated since the answers were given: its unanswered questions are new work.
+  const listed = new Set(changes.map((c) => c.result.globalId));
+  for (const stale of after.stale) {
+    for (const result of stale.unanswered) {
+      if (!listed.has(result.globalId)) changes.push({ kind: 'new-question', result, before: undefined, after: result.status });
+    }
+  }
+  const ordered = (list: Change[]) => list.sort((a, b) => byPriority(a.result, b.result));
+  return {
+    regressed: ordered(changes.filter((c) => REGRESSIONS.has(c.kind))),
+    improved: ordered(changes.filter((c) => !REGRESSIONS.has(c.kind))),
+    scoreBefore: before.score,
+    scoreAfter: after.score,
+  };
+}
+
+function isGap(r: QuestionResult): boolean {
+  return r.value !== null && r.value < 1;
+}
+
+function classify(old: QuestionResult | undefined, now: QuestionResult): ChangeKind | undefined {
+  if (!old) return isGap(now) ? 'new-question' : undefined;
+  if (isGap(now) && !isGap(old)) return 'new-gap';
+  if (!isGap(now) && isGap(old)) return 'gap-closed';
+  if (!isGap(now)) return undefined;
+  if (now.value! < old.value!) return 'worse-answer';
+  if (old.accepted && !now.accepted) return 'acceptance-expired';
+  if (now.value! > old.value!) return 'better-answer';
+  return undefined;
+}
+
+/** Short human label of a change. */
+export const CHANGE_LABEL: Record<ChangeKind, string> = {
+  'new-gap': 'new gap',
+  'worse-answer': 'worse answer',
+  'acceptance-expired': 'risk acceptance expired or withdrawn',
+  'new-question': 'new question, not yet answered well',
+  'gap-closed': 'gap closed',
+  'better-answer': 'better answer',
+};
