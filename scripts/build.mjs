@@ -2,7 +2,7 @@
 // Builds dist/: validates and compiles the built-in checklists to JSON, then bundles the CLI
 // with esbuild into a small entry plus lazily loaded chunks (one per command path).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -56,8 +56,9 @@ writeFileSync(join(work, 'builtin-checklists.json'), builtinJson);
 
 // 2. Bundle the CLI.
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
+const bundle = await build({
   ...common,
+  metafile: true,
   entryPoints: { cli: join(root, 'src/cli.ts') },
   outdir: join(root, 'dist'),
   splitting: true,
@@ -66,3 +67,19 @@ await build({
   legalComments: 'linked',
   plugins: [virtualModules(builtinJson)],
 });
+
+// 3. The bundled packages' licences ship beside the bundle (MIT and ISC ask for their notices).
+const packages = new Map();
+for (const input of Object.keys(bundle.metafile.inputs)) {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (match) packages.set(match[1], join(root, input.slice(0, match.index + match[0].length)));
+}
+const notices = [...packages.entries()]
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([name, dir]) => {
+    const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : `License: ${meta.license}`;
+    return `${name}@${meta.version} (${meta.license})\n\n${text}\n`;
+  });
+writeFileSync(join(root, 'dist', 'THIRD-PARTY-LICENSES.txt'), `breachready bundles these packages:\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
