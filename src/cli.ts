@@ -184,6 +184,11 @@ function report(error: unknown): number {
   return 70;
 }
 
+// Anything that escapes a command still ends as one line and an exit code, never a stack trace.
+const fail = (error: unknown) => process.exit(report(error));
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

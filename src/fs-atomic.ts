@@ -1,7 +1,8 @@
 /** Atomic file writes: a temp file beside the target, fsync, then rename over it. */
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError } from './errors.js';
+import { isProcessRunning } from './process-alive.js';
 
 /**
  * Writes `data` to `file` so that a reader (or a crash) sees either the old or the new content,
@@ -28,6 +29,28 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 
       // The temp file may not exist; nothing else to clean up.
     }
     throw new CliError(`cannot write ${file}: ${describeWriteError(error)}`);
+  }
+}
+
+/** Removes temp files that writers of `file` killed mid-write left behind (their process is gone). */
+export function removeStaleTemps(file: string): void {
+  const dir = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid === process.pid || isProcessRunning(pid)) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Gone already, or not ours to remove.
+    }
   }
 }
 

@@ -104,7 +104,12 @@ export class AnswersDocument {
 
   /** Writes the file atomically (temp file + rename), mode 0600. */
   save(file: string): void {
-    writeFileAtomic(file, this.toString());
+    this.saveText(file, this.toString());
+  }
+
+  /** Writes already rendered text of this document atomically. */
+  saveText(file: string, text: string): void {
+    writeFileAtomic(file, text);
   }
 }
 

@@ -19,11 +19,27 @@ export type ChecklistResult =
   | { checklist: Checklist; problems: []; idAt: { line: number; col: number } }
   | { checklist?: undefined; problems: Problem[]; idAt?: undefined };
 
+/** Questions allowed in one checklist file: BREACHREADY_MAX_QUESTIONS overrides the default. */
+export const DEFAULT_MAX_QUESTIONS = 200_000;
+export function maxQuestions(): number {
+  const value = Number(process.env.BREACHREADY_MAX_QUESTIONS);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_QUESTIONS;
+}
+
 /** Validates an already parsed YAML source as a checklist. */
 export function checklistFromSource(source: YamlSource): ChecklistResult {
   if (source.problems.length) return { problems: source.problems };
   if (source.data === null || source.data === undefined) {
     return { problems: [{ file: source.file, line: 1, col: 1, message: 'the file is empty: expected a checklist' }] };
+  }
+  const count = (source.data as { questions?: unknown }).questions;
+  const limit = maxQuestions();
+  if (Array.isArray(count) && count.length > limit) {
+    return {
+      problems: [
+        { file: source.file, ...locate(source, ['questions']), message: `${count.length} questions, over the limit of ${limit} per file (set BREACHREADY_MAX_QUESTIONS to raise it)` },
+      ],
+    };
   }
   const parsed = checklistSchema.safeParse(source.data);
   const problems = [

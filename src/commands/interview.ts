@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import version from 'breachready:version';
 import { AnswersDocument } from '../answers/document.js';
+import { acquireLock } from '../answers/lock.js';
+import { AnswersStore } from '../answers/store.js';
 import { checklistSpecsOf, readAnswersFile, resolveAnswers } from '../answers/file.js';
 import type { Answers } from '../answers/model.js';
 import { buildCatalog } from '../catalog.js';
@@ -10,7 +12,7 @@ import type { Level } from '../checklist/schema.js';
 import { asOfDate } from '../clock.js';
 import { useColor } from '../color.js';
 import { CliError, EXIT, ProblemsError } from '../errors.js';
-import { writeFileAtomic } from '../fs-atomic.js';
+import { removeStaleTemps, writeFileAtomic } from '../fs-atomic.js';
 import { applicableQuestions, runInterview } from '../interview/interview.js';
 import type { Prompter } from '../interview/prompter.js';
 import { wrap } from '../report/common.js';
@@ -55,21 +57,30 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
     if (resolved.problems.length) throw new ProblemsError(resolved.problems);
     answers = resolved.answers;
   }
-  const document = parsed ? AnswersDocument.fromText(parsed.source.text) : undefined;
-
   const { terminalPrompter, isPromptExit } = await import('../interview/prompts.js');
   const prompter = terminalPrompter();
   const asOf = asOfDate(undefined);
-  let doc = document;
+  const lock = acquireLock(file);
+  removeStaleTemps(file);
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    // SIGTERM and SIGHUP end the interview like Ctrl-C: every answer given is already on disk.
+    lock.release();
+    process.stdout.write('\n');
+    process.stderr.write(`breachready: ${signal}: ${interrupted(file).message}\nResume with: npx breachready --answers ${file}\n`);
+    process.exit(EXIT.interrupted);
+  };
+  process.on('SIGTERM', stopOnSignal);
+  process.on('SIGHUP', stopOnSignal);
   let level = (options.level ? Number(options.level) : answers.level) as Level | undefined;
   try {
-    if (!doc) {
+    let store: AnswersStore;
+    if (!parsed) {
       const intro = `breachready ${version}: a security-readiness interview drawn from the 2014 Sony Pictures breach. Your answers are saved to ${file} after every question: stop any time with Ctrl-C and resume later.`;
       prompter.print(`${wrap(intro, Math.min(process.stdout.columns || 80, 100) - 1).join('\n')}\n\n`);
       const organization = (await prompter.input('Organisation name')).trim();
       const assessor = (await prompter.input('Your name (the assessor)')).trim();
       level ??= await askLevel(prompter, catalog);
-      doc = AnswersDocument.create({
+      const doc = AnswersDocument.create({
         organization: organization || undefined,
         assessor: assessor || undefined,
         date: asOf,
@@ -79,33 +90,65 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
         schemaRef: schemaRef(file),
       });
       answers = { ...answers, organization, assessor, level };
-      doc.save(file);
+      store = new AnswersStore(file, doc, undefined);
+      await saveWithRetry(store, () => undefined, prompter);
     } else {
+      store = new AnswersStore(file, AnswersDocument.fromText(parsed.source.text), parsed.source.text);
       level ??= 3;
-      if (options.level && Number(options.level) !== answers.level) doc.setMeta('level', level);
+      if (options.level && Number(options.level) !== answers.level) {
+        const chosen = level;
+        await saveWithRetry(store, (doc) => doc.setMeta('level', chosen), prompter);
+      }
       const sequence = applicableQuestions(catalog, answers, level);
       const answered = sequence.filter((e) => answers.answers.get(e.globalId)?.value !== undefined).length;
       prompter.print(`${options.review ? 'Reviewing' : 'Resuming'}: ${answered} of ${sequence.length} answered (${file}, level ${level}).\n`);
     }
 
-    const editable = doc;
     const outcome = await runInterview(catalog, answers, { level, review: options.review ?? false, color, width: process.stdout.columns }, {
       prompter,
-      save: (globalId, answer) => {
-        editable.setAnswer(globalId, { value: answer.value, note: answer.note });
-        editable.setMeta('date', asOf);
-        editable.save(file);
-      },
+      save: (globalId, answer) =>
+        saveWithRetry(
+          store,
+          (doc) => {
+            doc.setAnswer(globalId, { value: answer.value, note: answer.note });
+            doc.setMeta('date', asOf);
+          },
+          prompter,
+        ),
     });
     // Checklists now fully answered are recorded at their current version, so a later update
     // that adds questions is reported as such.
     const open = new Set(applicableQuestions(catalog, answers, level).filter((e) => answers.answers.get(e.globalId)?.value === undefined).map((e) => e.checklist.id));
-    editable.setVersions(Object.fromEntries(catalog.checklists.filter((c) => !open.has(c.id)).map((c) => [c.id, c.version])));
-    editable.save(file);
+    await saveWithRetry(store, (doc) => doc.setVersions(Object.fromEntries(catalog.checklists.filter((c) => !open.has(c.id)).map((c) => [c.id, c.version]))), prompter);
     await finish(catalog, answers, { file, level, asOf, color, output: options.output, outcome, prompter });
   } catch (error) {
     if (isPromptExit(error)) throw interrupted(file);
     throw error;
+  } finally {
+    lock.release();
+    process.off('SIGTERM', stopOnSignal);
+    process.off('SIGHUP', stopOnSignal);
+  }
+}
+
+/**
+ * Saves, and when the file cannot be written (read-only directory, full disk, a broken edit on
+ * disk) says why and offers to retry; declining prints the unsaved answers so none is lost.
+ */
+async function saveWithRetry(store: AnswersStore, change: (doc: AnswersDocument) => void, prompter: Prompter): Promise<void> {
+  // Every change is idempotent (set this answer, this date), so a retry simply applies it again.
+  for (;;) {
+    try {
+      const { merged } = store.update(change);
+      if (merged) prompter.print(`(${store.file} had changed on disk: your edits there are kept, and this answer was added to them.)\n`);
+      return;
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      prompter.print(`\n${error.message}\n`);
+      if (await prompter.confirm('Retry saving? (fix the problem first, e.g. free disk space or make the file writable)', true)) continue;
+      process.stderr.write(`\nThe answers that could not be saved, to keep in a file of your own:\n\n${store.text()}\n`);
+      throw new CliError(`answers not saved to ${store.file}: ${error.message}`, EXIT.usage);
+    }
   }
 }
 

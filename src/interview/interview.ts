@@ -24,7 +24,7 @@ export interface InterviewOptions {
 export interface InterviewIO {
   prompter: Prompter;
   /** Persists one answer (the answers file is written before the next question is asked). */
-  save(globalId: string, answer: Answer): void;
+  save(globalId: string, answer: Answer): void | Promise<void>;
 }
 
 export interface InterviewOutcome {
@@ -108,7 +108,7 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
     const answer: Answer = { ...current, value: action, note: note || undefined };
     if (action === 'yes' && current?.value !== 'yes') answer.note = current?.note;
     answers.answers.set(entry.globalId, answer);
-    io.save(entry.globalId, answer);
+    await io.save(entry.globalId, answer);
     asked++;
   }
   return { asked, skipped: skipped.size };

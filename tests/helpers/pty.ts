@@ -1,5 +1,5 @@
 /** Runs the built CLI in a real pseudo-terminal (util-linux `script`), to type into it like a person. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { BIN } from './cli.js';
 
 export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', ctrlC: '\u0003' } as const;
@@ -10,6 +10,8 @@ export interface Pty {
   /** Resolves when `pattern` has appeared `times` times in the output. */
   waitFor(pattern: RegExp | string, times?: number, timeoutMs?: number): Promise<void>;
   send(keys: string): void;
+  /** Sends a signal to the CLI's own process (the child of `script`). */
+  signal(signal: NodeJS.Signals): void;
   exited: Promise<number | null>;
 }
 
@@ -32,6 +34,13 @@ export function startPty(args: string[], cwd: string, env: Record<string, string
     screen,
     exited,
     send: (keys) => child.stdin.write(keys),
+    signal(signal) {
+      // `script` runs a shell that execs node: the CLI is script's only child.
+      // ps exits 1 when there is no such child: the CLI has already exited, nothing to signal.
+      const found = spawnSync('ps', ['--ppid', String(child.pid), '-o', 'pid='], { encoding: 'utf8' });
+      const pid = Number(found.stdout.trim().split('\n')[0]);
+      if (pid > 0) process.kill(pid, signal);
+    },
     async waitFor(pattern, times = 1, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (count(pattern) < times) {

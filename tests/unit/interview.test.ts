@@ -44,7 +44,7 @@ function scripted(replies: (string | number)[]) {
 
 function recorder() {
   const saved: [string, Answer][] = [];
-  return { saved, save: (id: string, answer: Answer) => saved.push([id, { ...answer }]) };
+  return { saved, save: (id: string, answer: Answer) => void saved.push([id, { ...answer }]) };
 }
 
 const options = { level: 3 as const, review: false, color: false, width: 80 };

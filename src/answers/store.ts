@@ -1,0 +1,69 @@
+/**
+ * Where the interview keeps its answers: the answers file, written atomically after every answer.
+ * If the file changed on disk since it was read (edited by hand mid-interview, or pulled from git),
+ * the new version is taken and the answer applied to it, so neither side's answers are lost.
+ */
+import { readFileSync } from 'node:fs';
+import type { AnswerUpdate } from './document.js';
+import { AnswersDocument } from './document.js';
+import { CliError } from '../errors.js';
+import { parseAnswersText } from './file.js';
+
+export interface SaveOutcome {
+  /** The file had changed on disk; its new content was kept and the answer applied on top. */
+  merged: boolean;
+}
+
+export class AnswersStore {
+  private lastText: string | undefined;
+
+  constructor(
+    readonly file: string,
+    private doc: AnswersDocument,
+    lastText: string | undefined,
+  ) {
+    this.lastText = lastText;
+  }
+
+  /** The document being edited. */
+  get document(): AnswersDocument {
+    return this.doc;
+  }
+
+  /** Applies a change and writes the file; throws CliError when the file cannot be written. */
+  update(change: (doc: AnswersDocument) => void): SaveOutcome {
+    const onDisk = readIfExists(this.file);
+    let merged = false;
+    if (onDisk !== undefined && this.lastText !== undefined && onDisk !== this.lastText) {
+      const parsed = parseAnswersText(onDisk, this.file);
+      if (parsed.problems.length) {
+        // Someone's half-done edit: never write over it (the change is kept in memory for the caller).
+        change(this.doc);
+        const first = parsed.problems[0]!;
+        throw new CliError(`${this.file} changed on disk and no longer parses (${first.line}:${first.col}: ${first.message}): not overwriting it`);
+      }
+      this.doc = AnswersDocument.fromText(onDisk);
+      merged = true;
+    }
+    change(this.doc);
+    const text = this.doc.toString();
+    this.doc.saveText(this.file, text);
+    this.lastText = text;
+    return { merged };
+  }
+
+  /** The current text of the document, to show or save elsewhere when the file cannot be written. */
+  text(): string {
+    return this.doc.toString();
+  }
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export type { AnswerUpdate };
