@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, ROOT, run } from '../helpers/cli.js';
+import { hasStackTrace, NODE, ROOT, run } from '../helpers/cli.js';
 
 const EXAMPLE = 'examples/northlight-pictures.yaml';
 const HOSTILE = 'tests/fixtures/answers/hostile.yaml';
@@ -180,6 +180,6 @@ describe('breachready template', () => {
     const result = run(['template', '--checklist', join(ROOT, 'tests/fixtures/checklists/valid-vendors.yaml'), '-o', join(dir, 'a.yaml')]);
     expect(result.status).toBe(0);
     expect(run(['validate', join(dir, 'a.yaml')]).status).toBe(0);
-    expect(execFileSync(process.execPath, [join(ROOT, 'bin/breachready.js'), 'report', '--answers', 'a.yaml', '-f', 'json'], { cwd: dir, encoding: 'utf8' })).toContain('our-vendors');
+    expect(execFileSync(NODE, [join(ROOT, 'bin/breachready.js'), 'report', '--answers', 'a.yaml', '-f', 'json'], { cwd: dir, encoding: 'utf8' })).toContain('our-vendors');
   });
 });

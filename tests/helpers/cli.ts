@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/breachready.js', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The Node.js that runs the CLI: this one, or another set by BREACHREADY_TEST_NODE (e.g. Node 24). */
+export const NODE = process.env.BREACHREADY_TEST_NODE || process.execPath;
 
 export interface RunResult {
   status: number | null;
@@ -21,7 +23,7 @@ export interface RunOptions {
 export function run(args: string[], options: RunOptions = {}): RunResult {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(NODE, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     env,

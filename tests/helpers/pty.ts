@@ -1,6 +1,6 @@
 /** Runs the built CLI in a real pseudo-terminal (util-linux `script`), to type into it like a person. */
 import { spawn, spawnSync } from 'node:child_process';
-import { BIN } from './cli.js';
+import { BIN, NODE } from './cli.js';
 
 export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', ctrlC: '\u0003' } as const;
 
@@ -17,7 +17,7 @@ export interface Pty {
 
 /** Starts `breachready ...args` in a pty of 100x40 in `cwd`. */
 export function startPty(args: string[], cwd: string, env: Record<string, string> = {}): Pty {
-  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const quoted = [NODE, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qfec', `stty cols 100 rows 40; exec ${quoted}`, '/dev/null'], {
     cwd,
     env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
@@ -47,6 +47,8 @@ export function startPty(args: string[], cwd: string, env: Record<string, string
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)} x${times}; screen:\n${screen().slice(-2000)}`);
         await new Promise((r) => setTimeout(r, 25));
       }
+      // A prompt is drawn a moment before it listens for keys: let it settle before typing.
+      await new Promise((r) => setTimeout(r, 60));
     },
   };
 }
