@@ -155,7 +155,7 @@ async function saveWithRetry(store: AnswersStore, change: (doc: AnswersDocument)
 async function askLevel(prompter: Prompter, catalog: Catalog): Promise<Level> {
   const count = (level: Level) => applicableQuestions(catalog, { answers: new Map() }, level).length;
   const minutes = (level: Level) => Math.max(1, Math.round((count(level) * SECONDS_PER_QUESTION) / 60));
-  const describe = (level: Level, label: string) => `${level}: ${label}: about ${count(level)} questions, ${minutes(level)} minutes`;
+  const describe = (level: Level, label: string) => `${level} ${label}: ${count(level)} questions, about ${minutes(level)} min`;
   return prompter.select<Level>(
     'Which level?',
     [
@@ -182,11 +182,12 @@ async function finish(catalog: Catalog, answers: Answers, context: FinishContext
   const { prompter, file } = context;
   const assessment = score(catalog, { ...answers, file }, { level: context.level, asOf: context.asOf });
   const unanswered = assessment.counts.unanswered;
-  prompter.print(`\n${unanswered ? `${unanswered} questions left for later.` : 'Every applicable question is answered.'} Answers saved in ${file}.\n\n`);
+  const status = `${unanswered ? `${unanswered} questions left for later.` : 'Every applicable question is answered.'} Answers saved in ${file}.`;
+  prompter.print(`\n${wrap(status, Math.min(process.stdout.columns || 80, 100) - 1).join('\n')}\n\n`);
   const next = [
     ...(unanswered ? [{ what: 'Continue where you stopped', command: `npx breachready --answers ${file}` }] : []),
     { what: 'Change answers', command: `npx breachready --answers ${file} --review` },
-    { what: 'Write the report again', command: `npx breachready report --answers ${file} -o report.md` },
+    { what: 'Write the client report', command: `npx breachready report --answers ${file} -o report.md` },
   ];
   process.stdout.write(renderText(assessment, { color: context.color, next }));
   let target = context.output;
