@@ -7,7 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import version from 'breachready:version';
 import { CliError, EXIT, ProblemsError } from './errors.js';
 import { formatProblem, sortProblems } from './problems.js';
-import { stripControl } from './text.js';
+import type { Problem } from './problems.js';
+import { defuseWorkflowCommands, oneLine } from './text.js';
 
 // Node >= 22.8 caches compiled code between runs; older versions simply skip it.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
@@ -162,6 +163,24 @@ function globals(): { color: boolean | undefined } {
   return { color: color === false ? false : undefined };
 }
 
+const MAX_PROBLEMS_SHOWN = 200;
+
+/** One line of stderr: no control characters, no line breaks from input, never a workflow command. */
+function safeLine(text: string): string {
+  return defuseWorkflowCommands(oneLine(text), (indent) => `${indent}:\u200b:`);
+}
+
+/** The same problem found twice (e.g. by a parser that recovers badly) is reported once. */
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}\0${p.line}\0${p.col}\0${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Prints an expected error as one line (no stack) and returns its exit code. */
 function report(error: unknown): number {
   if (error instanceof CommanderError) {
@@ -169,17 +188,19 @@ function report(error: unknown): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof ProblemsError) {
-    for (const problem of sortProblems(error.problems)) process.stderr.write(`${stripControl(formatProblem(problem))}\n`);
-    process.stderr.write(`breachready: ${error.message}\n`);
+    const problems = dedupe(sortProblems(error.problems));
+    for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) process.stderr.write(`${safeLine(formatProblem(problem))}\n`);
+    if (problems.length > MAX_PROBLEMS_SHOWN) process.stderr.write(`... and ${problems.length - MAX_PROBLEMS_SHOWN} more (the first ${MAX_PROBLEMS_SHOWN} are shown)\n`);
+    process.stderr.write(`breachready: ${problems.length} problem${problems.length === 1 ? '' : 's'} found\n`);
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`breachready: ${stripControl(error.message)}\n`);
-    if (error.hint) process.stderr.write(`${stripControl(error.hint)}\n`);
+    process.stderr.write(`${error.message.split('\n').map((line, i) => safeLine(i === 0 ? `breachready: ${line}` : line)).join('\n')}\n`);
+    if (error.hint) process.stderr.write(`${error.hint.split('\n').map(safeLine).join('\n')}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`breachready: internal error: ${stripControl(message)}\nPlease report it with the command you ran. (BREACHREADY_DEBUG=1 shows details)\n`);
+  process.stderr.write(`breachready: internal error: ${oneLine(message)}\nPlease report it with the command you ran. (BREACHREADY_DEBUG=1 shows details)\n`);
   if (process.env.BREACHREADY_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
   return 70;
 }

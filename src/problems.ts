@@ -11,6 +11,11 @@ export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.line}:${problem.col}: ${problem.message}`;
 }
 
+/** Appends many problems without spreading them into call arguments (which overflows the stack). */
+export function addAll(target: Problem[], more: readonly Problem[]): void {
+  for (const problem of more) target.push(problem);
+}
+
 /** Orders problems by file, then position, so reports are stable. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(

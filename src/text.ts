@@ -26,13 +26,57 @@ export function terminalLine(text: string): string {
  * would open a heading, list, quote, code block or setext underline.
  */
 export function escapeMarkdown(text: string): string {
-  return stripControl(text)
-    .replace(/[\\`*_[\]!~|#<>&$]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    .split('\n')
-    .map((line) => line.trim().replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2'))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return defuseAutolinks(
+    stripControl(text)
+      .replace(/[\\`*_[\]!~|#<>&$]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+      .split('\n')
+      .map((line) => line.trim().replace(/^([-+=:])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2'))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  );
+}
+
+/**
+ * Stops GFM's literal autolinks (`https://…`, `www.…`, `mailto:`/`xmpp:`, bare e-mail addresses) in
+ * escaped text: a backslash before the `:`, the `.` after `www` or the `@` keeps the text as it
+ * reads but no longer matches, so a note cannot plant a clickable link.
+ */
+function defuseAutolinks(escaped: string): string {
+  return escaped
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(mailto|xmpp):/gi, '$1\\:')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
+}
+
+/**
+ * GitHub Actions runs any output line that starts with `::` (after leading white space) as a
+ * workflow command. Our reports never start a line that way, so a line that does came from input:
+ * break it with an escape that reads the same in that format.
+ */
+export function defuseWorkflowCommands(output: string, escape: (line: string) => string): string {
+  return output.replace(/^([ \t]*)::/gm, (_m, indent: string) => escape(indent));
+}
+
+/** Text on one line: control characters removed and line breaks shown as `\n`, so input cannot forge lines. */
+export function oneLine(text: string): string {
+  return stripControl(text.replace(/\r\n?|\n|\u2028|\u2029/g, '\\n')).replace(/\t/g, ' ');
+}
+
+/** A value quoted for a message: JSON quoting, with C1 and other invisible characters shown as escapes. */
+export function quote(text: string): string {
+  return escapeJsonInvisible(JSON.stringify(text));
+}
+
+/** JSON text with U+007F-U+009F and the line/paragraph separators as \u escapes (JSON.stringify leaves them raw). */
+export function escapeJsonInvisible(json: string): string {
+  return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** JSON.stringify for output that reaches a terminal: no raw C1 or bidi characters. */
+export function safeJson(value: unknown, indent = 2): string {
+  return escapeJsonInvisible(JSON.stringify(value, null, indent));
 }
 
 /** Escapes text for one Markdown table cell: inline escaping, and newlines folded to spaces. */

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Problem } from './problems.js';
 import { didYouMean } from './suggest.js';
+import { quote } from './text.js';
 import { locate, locateKey } from './yaml-source.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
@@ -18,7 +19,7 @@ export function issuesToProblems(
       for (const key of issue.keys) {
         const where = locateKey(source, [...path, key]);
         const hint = didYouMean(key, knownKeys(path));
-        problems.push({ file: source.file, ...where, message: `unknown field "${key}"${hint}` });
+        problems.push({ file: source.file, ...where, message: `unknown field ${quote(key)}${hint}` });
       }
       continue;
     }

@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog.js';
 import type { ChecklistSpec } from '../checklist/select.js';
 import type { Problem } from '../problems.js';
 import { closest } from '../suggest.js';
+import { quote } from '../text.js';
 import { issuesToProblems } from '../validate-data.js';
 import { decodeUtf8, locate, locateKey, maxFileBytes, parseYaml, readTextFile } from '../yaml-source.js';
 import type { PathSegment, YamlSource } from '../yaml-source.js';
@@ -77,13 +78,15 @@ export function resolveAnswers(
   const raw = source.data as { answers?: unknown } | null | undefined;
   const rawAnswers = raw && typeof raw === 'object' && raw.answers && typeof raw.answers === 'object' ? (raw.answers as Record<string, unknown>) : {};
   const loadedIds = new Set(catalog.checklists.map((c) => c.id));
+  // "Did you mean" costs an edit distance per known id: offer it for the first few hundred only.
+  let suggestionsLeft = 500;
   for (const [id, rawEntry] of Object.entries(rawAnswers)) {
     // With --checklist narrowing the selection, answers to the checklists left out are ignored.
     if (options.narrowed && id.includes('/') && !loadedIds.has(id.slice(0, id.indexOf('/')))) continue;
     if (!catalog.byId.has(id)) {
       // A baseline may answer questions a checklist update has since removed: not an error there.
       if (options.ignoreUnknown) continue;
-      problems.push({ file: source.file, ...locateKey(source, ['answers', id]), message: unknownIdMessage(id, catalog) });
+      problems.push({ file: source.file, ...locateKey(source, ['answers', id]), message: unknownIdMessage(id, catalog, suggestionsLeft-- > 0) });
       continue;
     }
     // Each entry is checked on its own, so one bad entry does not hide the others' problems
@@ -123,20 +126,20 @@ export function resolveAnswers(
   };
 }
 
-function unknownIdMessage(id: string, catalog: Catalog): string {
+function unknownIdMessage(id: string, catalog: Catalog, suggest: boolean): string {
   const [checklistId, questionId] = id.includes('/') ? id.split('/', 2) : [undefined, id];
-  let suggestion = closest(id, catalog.byId.keys());
-  if (!suggestion && questionId) {
+  let suggestion = suggest ? closest(id, catalog.byId.keys()) : undefined;
+  if (suggest && !suggestion && questionId) {
     // A right question under a wrong or missing checklist id: suggest by the question part.
     const byQuestion = catalog.entries.filter((e) => e.question.id === questionId);
     if (byQuestion.length === 1) suggestion = byQuestion[0]!.globalId;
   }
   const known = checklistId !== undefined && catalog.checklists.some((c) => c.id === checklistId);
   const base = !id.includes('/')
-    ? `unknown question id "${id}": ids are <checklist>/<question>`
+    ? `unknown question id ${quote(id)}: ids are <checklist>/<question>`
     : known
-      ? `unknown question "${questionId}" in checklist "${checklistId}"`
-      : `unknown question id "${id}": no loaded checklist "${checklistId}"`;
+      ? `unknown question ${quote(questionId ?? '')} in checklist ${quote(checklistId ?? '')}`
+      : `unknown question id ${quote(id)}: no loaded checklist ${quote(checklistId ?? '')}`;
   return suggestion ? `${base} (did you mean "${suggestion}"?)` : base;
 }
 

@@ -1,6 +1,7 @@
 /** The answers file format (a user-facing contract; see README "The answers file"). */
 import { z } from 'zod';
 import { ANSWER_VALUES } from '../checklist/schema.js';
+import { quote } from '../text.js';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -10,7 +11,9 @@ const answerValue = z.enum(ANSWER_VALUES, {
   error: (issue) =>
     typeof issue.input === 'boolean'
       ? `answer must be one of ${ANSWER_VALUES.join(', ')} (write yes or no, not true or false)`
-      : `unknown answer "${String(issue.input)}": use one of ${ANSWER_VALUES.join(', ')}`,
+      : typeof issue.input === 'string' || typeof issue.input === 'number'
+        ? `unknown answer ${quote(String(issue.input))}: use one of ${ANSWER_VALUES.join(', ')}`
+        : `answer must be one value, one of ${ANSWER_VALUES.join(', ')}`,
 });
 
 export const isoDate = (what: string) =>

@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem, sortProblems } from '../problems.js';
+import { addAll, formatProblem, sortProblems } from '../problems.js';
 import type { Problem } from '../problems.js';
 import { checkUniqueChecklistIds } from './select.js';
 import { loadChecklistFile } from './load.js';
@@ -20,9 +20,9 @@ const loaded: LoadedChecklist[] = [];
 for (const file of files) {
   const result = loadChecklistFile(file);
   if (result.checklist) loaded.push({ checklist: result.checklist, origin: file, idAt: result.idAt });
-  else problems.push(...result.problems);
+  else addAll(problems, result.problems);
 }
-problems.push(...checkUniqueChecklistIds(loaded, new Map()));
+addAll(problems, checkUniqueChecklistIds(loaded, new Map()));
 if (problems.length) {
   for (const problem of sortProblems(problems)) process.stderr.write(`${formatProblem(problem)}\n`);
   process.exit(2);

@@ -4,6 +4,7 @@
  */
 import type { Problem } from '../problems.js';
 import { didYouMean } from '../suggest.js';
+import { quote } from '../text.js';
 import { locate } from '../yaml-source.js';
 import type { YamlSource } from '../yaml-source.js';
 
@@ -25,14 +26,14 @@ export function checkChecklistRules(source: YamlSource): Problem[] {
     if (id === undefined) continue;
     const first = indexById.get(id);
     if (first === undefined) indexById.set(id, index);
-    else at(['questions', index, 'id'], `duplicate question id "${id}" (first used by question ${first + 1})`);
+    else at(['questions', index, 'id'], `duplicate question id ${quote(id)} (first used by question ${first + 1})`);
   }
 
   for (const { index, id, when } of questions) {
     if (when === undefined) continue;
-    if (when === id) at(['questions', index, 'when', 'question'], `"when" of "${id}" names the question itself`);
+    if (when === id) at(['questions', index, 'when', 'question'], `"when" of ${quote(id ?? '')} names the question itself`);
     else if (!indexById.has(when)) {
-      at(['questions', index, 'when', 'question'], `"when" names a missing question "${when}"${didYouMean(when, indexById.keys())}`);
+      at(['questions', index, 'when', 'question'], `"when" names a missing question ${quote(when)}${didYouMean(when, indexById.keys())}`);
     }
   }
 

@@ -4,8 +4,10 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { addAll } from '../problems.js';
 import type { Problem } from '../problems.js';
 import { didYouMean } from '../suggest.js';
+import { quote } from '../text.js';
 import { builtinChecklists } from './builtin.js';
 import type { LoadedChecklist } from './load.js';
 import type { Checklist } from './schema.js';
@@ -54,8 +56,8 @@ export async function selectChecklists(specs: readonly ChecklistSpec[]): Promise
       isDirectory = statSync(path).isDirectory();
     } catch {
       const message = LOOKS_LIKE_ID.test(spec)
-        ? `unknown checklist "${spec}"${didYouMean(spec, byId.keys())}: not a built-in id, nor a file (see \`breachready list\`)`
-        : `checklist file not found: ${spec}`;
+        ? `unknown checklist ${quote(spec)}${didYouMean(spec, byId.keys())}: not a built-in id, nor a file (see \`breachready list\`)`
+        : `checklist file not found: ${quote(spec)}`;
       problems.push({ ...where, message });
       continue;
     }
@@ -66,10 +68,10 @@ export async function selectChecklists(specs: readonly ChecklistSpec[]): Promise
       const { loadChecklistFile } = await import('./load.js');
       const result = loadChecklistFile(displayPath(file));
       if (result.checklist) add({ checklist: result.checklist, origin: displayPath(file), idAt: result.idAt });
-      else problems.push(...result.problems);
+      else addAll(problems, result.problems);
     }
   }
-  problems.push(...checkUniqueChecklistIds(checklists, byId));
+  addAll(problems, checkUniqueChecklistIds(checklists, byId));
   return { checklists, problems };
 }
 

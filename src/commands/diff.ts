@@ -1,4 +1,5 @@
 /** `breachready diff OLD NEW`: what improved and what regressed between two answers files. */
+import { safeJson } from '../text.js';
 import { asOfDate } from '../clock.js';
 import { CliError, EXIT } from '../errors.js';
 import { comparisonData, renderComparisonMarkdown, renderComparisonText } from '../report/comparison.js';
@@ -19,7 +20,7 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
   const format = options.format ?? 'text';
   process.stdout.write(
     format === 'json'
-      ? `${JSON.stringify({ baseline: oldFile, current: newFile, ...comparisonData(comparison) }, null, 2)}\n`
+      ? `${safeJson({ baseline: oldFile, current: newFile, ...comparisonData(comparison) })}\n`
       : format === 'markdown'
         ? renderComparisonMarkdown(comparison)
         : renderComparisonText(comparison),

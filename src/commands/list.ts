@@ -1,7 +1,7 @@
 /** `breachready list`: the checklists and their question counts, or everything as JSON. */
 import type { Checklist } from '../checklist/schema.js';
 import { fit, stdoutChalk } from '../terminal.js';
-import { terminalLine } from '../text.js';
+import { safeJson, terminalLine } from '../text.js';
 import { loadSelection } from './shared.js';
 
 interface ListOptions {
@@ -16,7 +16,7 @@ export async function runList(options: ListOptions, globals: { color: boolean | 
     ...l.checklist,
     questions: l.checklist.questions.filter((q) => q.level <= level),
   }));
-  process.stdout.write(options.json ? `${JSON.stringify({ checklists }, null, 2)}\n` : renderList(checklists, level, globals.color));
+  process.stdout.write(options.json ? `${safeJson({ checklists })}\n` : renderList(checklists, level, globals.color));
 }
 
 function renderList(checklists: Checklist[], level: number, colorFlag: boolean | undefined): string {

@@ -7,6 +7,7 @@ import { builtinChecklists } from '../checklist/builtin.js';
 import { checkUniqueChecklistIds, displayPath, selectChecklists } from '../checklist/select.js';
 import { buildCatalog } from '../catalog.js';
 import { ProblemsError } from '../errors.js';
+import { addAll } from '../problems.js';
 import type { Problem } from '../problems.js';
 import { parseYaml, readTextFile } from '../yaml-source.js';
 
@@ -23,7 +24,7 @@ export async function runValidate(paths: string[], options: { checklist?: string
     const source = parseYaml(read.text!, file);
     if (isAnswersDocument(source.data)) {
       const checked = await validateAnswers(read.text!, file, options.checklist ?? []);
-      if (checked.problems.length) problems.push(...checked.problems);
+      if (checked.problems.length) addAll(problems, checked.problems);
       else lines.push(`ok  ${file}: answers file, ${checked.count} answers`);
       continue;
     }
@@ -31,9 +32,9 @@ export async function runValidate(paths: string[], options: { checklist?: string
     if (result.checklist) {
       loaded.push({ checklist: result.checklist, origin: file, idAt: result.idAt });
       lines.push(`ok  ${file}: checklist "${result.checklist.id}", ${result.checklist.questions.length} questions`);
-    } else problems.push(...result.problems);
+    } else addAll(problems, result.problems);
   }
-  problems.push(...checkUniqueChecklistIds(loaded, new Map(builtinChecklists().map((c) => [c.id, c]))));
+  addAll(problems, checkUniqueChecklistIds(loaded, new Map(builtinChecklists().map((c) => [c.id, c]))));
   if (problems.length) throw new ProblemsError(problems);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,4 +1,5 @@
 /** The JSON report: a stable, documented shape (schema/report.schema.json) for machines. */
+import { safeJson } from '../text.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { comparisonData } from './comparison.js';
@@ -73,5 +74,5 @@ export type ReportData = ReturnType<typeof reportData>;
 /** Renders the JSON report (2-space indent, trailing newline); `comparison` with --baseline. */
 export function renderJson(assessment: Assessment, tool: ToolInfo, comparison?: Comparison): string {
   const data = comparison ? { ...reportData(assessment, tool), comparison: comparisonData(comparison) } : reportData(assessment, tool);
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return `${safeJson(data)}\n`;
 }

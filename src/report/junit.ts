@@ -9,7 +9,7 @@
  */
 import type { Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
-import { escapeXml, stripControl } from '../text.js';
+import { defuseWorkflowCommands, escapeXml, stripControl } from '../text.js';
 import type { ToolInfo } from './json.js';
 
 export interface JunitOptions {
@@ -123,10 +123,12 @@ export function renderJunit(assessment: Assessment, options: JunitOptions): stri
   }
 
   const root = `<testsuites name="breachready" tests="${tests}" failures="${failures}" errors="0" time="0"`;
-  return [
+  const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     suites.length ? `${root}>` : `${root}/>`,
     ...(suites.length ? [...suites, '</testsuites>'] : []),
     '',
   ].join('\n');
+  // Printed to a CI log, a line of input starting with `::` would run as a workflow command.
+  return defuseWorkflowCommands(xml, (indent) => `${indent}&#58;:`);
 }

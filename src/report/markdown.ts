@@ -13,7 +13,7 @@ import type { Comparison } from '../scoring/compare.js';
 import { renderComparisonMarkdown } from './comparison.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { GRADE_BANDS, GRADE_CAPS, SEVERITY_ORDER, SEVERITY_WEIGHT, STATUS_VALUE, byPriority } from '../scoring/score.js';
-import { escapeMarkdown, escapeMarkdownCell } from '../text.js';
+import { defuseWorkflowCommands, escapeMarkdown, escapeMarkdownCell } from '../text.js';
 import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatGrade, formatScore, severityCounts } from './common.js';
 import type { LessonState } from './lessons.js';
 import { lessonStatus } from './lessons.js';
@@ -46,28 +46,15 @@ const NONE = '—';
 // ---------------------------------------------------------------------------------------------
 // Markdown building blocks. Blocks are joined by exactly one blank line.
 
-/**
- * Stops GFM's literal autolinks (`https://…`, `www.…`, `mailto:`/`xmpp:`, bare e-mail addresses) in
- * already-escaped text: a backslash before the `:`, the `.` after `www` or the `@` keeps the text
- * as it reads but no longer matches, so a note cannot plant a clickable link.
- */
-function defuseAutolinks(escaped: string): string {
-  return escaped
-    .replace(/:(?=\/\/)/g, '\\:')
-    .replace(/\b(mailto|xmpp):/gi, '$1\\:')
-    .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/@/g, '\\@');
-}
-
 /** Untrusted text on one line (table cell, list item, heading); never empty. */
 function line(text: string | undefined): string {
-  const escaped = text === undefined ? '' : defuseAutolinks(escapeMarkdownCell(text));
+  const escaped = text === undefined ? '' : escapeMarkdownCell(text);
   return escaped || NONE;
 }
 
 /** Untrusted text as one or more paragraphs (at most one blank line between them); tabs become spaces. */
 function paragraphs(text: string): string {
-  return defuseAutolinks(escapeMarkdown(text.replace(/\t/g, ' '))) || NONE;
+  return escapeMarkdown(text.replace(/\t/g, ' ')) || NONE;
 }
 
 /** An identifier in a code span when it is plain (ids are kebab-case), otherwise escaped text. */
@@ -179,7 +166,8 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
   renderAppendix();
   renderMethodology();
 
-  return `${blocks.join('\n\n')}\n`;
+  // Escaping already breaks `::` at a line start; this also covers lines made by wrapping or joins.
+  return defuseWorkflowCommands(`${blocks.join('\n\n')}\n`, (indent) => `${indent}\\::`);
 
   function renderSummary(): void {
     const k = assessment.counts;

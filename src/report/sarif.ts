@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Refs, Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
-import { stripControl } from '../text.js';
+import { safeJson, stripControl } from '../text.js';
 import { STATUS_LABEL } from './common.js';
 import type { ToolInfo } from './json.js';
 
@@ -182,5 +182,5 @@ export function sarifLog(assessment: Assessment, options: SarifOptions): SarifLo
 
 /** Renders the SARIF log (2-space indent, trailing newline). */
 export function renderSarif(assessment: Assessment, options: SarifOptions): string {
-  return `${JSON.stringify(sarifLog(assessment, options), null, 2)}\n`;
+  return `${safeJson(sarifLog(assessment, options))}\n`;
 }
