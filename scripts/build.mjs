@@ -38,6 +38,21 @@ const virtualModules = (builtinJson) => ({
   },
 });
 
+/**
+ * zod re-exports every locale as `z.locales` (about 260 KB minified) and a namespace import keeps
+ * them all; breachready writes its own messages and zod registers English by itself, so the
+ * locales namespace is replaced by an empty module.
+ */
+const zodWithoutLocales = {
+  name: 'zod-without-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 // 1. Compile the built-in checklists with the real loader; fail the build on any problem.
 await build({ ...common, entryPoints: [join(root, 'src/checklist/compile.ts')], outfile: join(work, 'compile.mjs'), plugins: [virtualModules('[]')] });
 let builtinJson;
@@ -65,7 +80,7 @@ const bundle = await build({
   chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   legalComments: 'linked',
-  plugins: [virtualModules(builtinJson)],
+  plugins: [virtualModules(builtinJson), zodWithoutLocales],
 });
 
 // 3. The bundled packages' licences ship beside the bundle (MIT and ISC ask for their notices).

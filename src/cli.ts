@@ -205,6 +205,13 @@ function report(error: unknown): number {
   return 70;
 }
 
+// A reader that stops early (`| head`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+}
+
 // Anything that escapes a command still ends as one line and an exit code, never a stack trace.
 const fail = (error: unknown) => process.exit(report(error));
 process.on('uncaughtException', fail);
