@@ -2,7 +2,6 @@
  * The command-line entry: declares the commands, imports each one's code only when it runs,
  * and is the one place that turns errors into messages and exit codes.
  */
-import module from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import version from 'breachready:version';
 import { CliError, EXIT, ProblemsError } from './errors.js';
@@ -10,8 +9,6 @@ import { formatProblem, sortProblems } from './problems.js';
 import type { Problem } from './problems.js';
 import { defuseWorkflowCommands, oneLine } from './text.js';
 
-// Node >= 22.8 caches compiled code between runs; older versions simply skip it.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const checklistOption = () =>
