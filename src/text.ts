@@ -10,8 +10,12 @@ const ESCAPE_SEQUENCE =
 // line/paragraph separators and bidi overrides that can reorder what a reader sees.
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+// Anything stripControl may change: a quick test lets clean text (the usual case) skip the rewriting.
+const NEEDS_STRIPPING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
+
 /** Removes terminal escape sequences and control characters (keeps `\t` and `\n`). */
 export function stripControl(text: string): string {
+  if (!NEEDS_STRIPPING.test(text)) return text;
   return text.replace(/\r\n?/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL_CHARACTER, '');
 }
 
@@ -25,7 +29,11 @@ export function terminalLine(text: string): string {
  * that builds links, images, emphasis, code, tables and HTML) and, at the start of a line, what
  * would open a heading, list, quote, code block or setext underline.
  */
+// Text with none of these needs no Markdown escaping at all (most prose, once checked).
+const MARKDOWN_SPECIAL = /[\\`*_[\]!~|#<>&$@\n\r\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]|www\.|:\/\/|mailto:|xmpp:|^\s|^(?:[-+=:]|\d+[.)])|\s$/i;
+
 export function escapeMarkdown(text: string): string {
+  if (!MARKDOWN_SPECIAL.test(text)) return text;
   return defuseAutolinks(
     stripControl(text)
       .replace(/[\\`*_[\]!~|#<>&$]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))

@@ -49,11 +49,16 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
   const comparison = options.baseline ? compareAssessments(await assessBaseline(options.baseline, assessed), assessment) : undefined;
   const context: RenderContext = { tool: { name: 'breachready', version }, color: false, next: nextSteps(assessment, options), answersLine: answers.answersLine, comparison };
 
-  // Render everything first, so a failure leaves no output half-written.
-  const rendered = await Promise.all(outputs.map(async (o) => ({ ...o, text: await FORMATS[o.format].render(assessment, context) })));
-  const stdoutText = stdoutFormat
-    ? await FORMATS[stdoutFormat].render(assessment, { ...context, color: stdoutFormat === 'text' && useColor(process.stdout, globals.color) })
-    : undefined;
+  // Render everything first, so a failure leaves no output half-written; each format once.
+  const cache = new Map<string, Promise<string>>();
+  const render = (format: FormatName, color = false) => {
+    const key = `${format}:${color}`;
+    if (!cache.has(key)) cache.set(key, FORMATS[format].render(assessment, { ...context, color }));
+    return cache.get(key)!;
+  };
+  const rendered = [];
+  for (const o of outputs) rendered.push({ ...o, text: await render(o.format) });
+  const stdoutText = stdoutFormat ? await render(stdoutFormat, stdoutFormat === 'text' && useColor(process.stdout, globals.color)) : undefined;
   for (const { file, text } of rendered) {
     writeFileAtomic(file, text);
     process.stderr.write(`wrote ${file}\n`);
