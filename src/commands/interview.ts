@@ -16,7 +16,6 @@ import { removeStaleTemps, writeFileAtomic } from '../fs-atomic.js';
 import { applicableQuestions, runInterview } from '../interview/interview.js';
 import type { Prompter } from '../interview/prompter.js';
 import { wrap } from '../report/common.js';
-import { renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { score } from '../scoring/score.js';
 import { schemaRef } from './template.js';
@@ -71,6 +70,9 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
   };
   process.on('SIGTERM', stopOnSignal);
   process.on('SIGHUP', stopOnSignal);
+  // However the process ends (a closed terminal can end it through an output error), the lock goes.
+  const releaseOnExit = () => lock.release();
+  process.on('exit', releaseOnExit);
   let level = (options.level ? Number(options.level) : answers.level) as Level | undefined;
   try {
     let store: AnswersStore;
@@ -104,7 +106,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
       prompter.print(`${options.review ? 'Reviewing' : 'Resuming'}: ${answered} of ${sequence.length} answered (${file}, level ${level}).\n`);
     }
 
-    const outcome = await runInterview(catalog, answers, { level, review: options.review ?? false, color, width: process.stdout.columns }, {
+    const outcome = await runInterview(catalog, answers, { level, review: options.review ?? false, color, width: process.stdout.columns || 80 }, {
       prompter,
       save: (globalId, answer) =>
         saveWithRetry(
@@ -128,6 +130,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
     lock.release();
     process.off('SIGTERM', stopOnSignal);
     process.off('SIGHUP', stopOnSignal);
+    process.off('exit', releaseOnExit);
   }
 }
 
@@ -195,6 +198,7 @@ async function finish(catalog: Catalog, answers: Answers, context: FinishContext
     target = (await prompter.input('File name', { default: 'breachready-report.md' })).trim() || 'breachready-report.md';
   }
   if (target) {
+    const { renderMarkdown } = await import('../report/markdown.js');
     writeFileAtomic(target, renderMarkdown(assessment, { tool: { name: 'breachready', version } }));
     prompter.print(`Wrote ${target}.\n`);
   }

@@ -25,13 +25,25 @@ export function inputConfig(message: string, options: { default?: string; requir
   };
 }
 
+/**
+ * When the terminal goes away (the window closed, the pty killed), a prompt can resolve with
+ * nothing instead of rejecting: treat that as the end of the sitting, never as an answer.
+ */
+async function answered<T>(pending: Promise<T>): Promise<T> {
+  const value = await pending;
+  if (value === undefined || process.stdin.destroyed || process.stdin.readableEnded) {
+    throw Object.assign(new Error('the terminal was closed'), { name: 'ExitPromptError' });
+  }
+  return value;
+}
+
 /** A Prompter on the real terminal. */
 export function terminalPrompter(output: NodeJS.WriteStream = process.stdout): Prompter {
   const context = { output, clearPromptOnDone: false };
   return {
-    select: <T>(message: string, choices: Choice<T>[], defaultValue?: T) => select<T>(selectConfig(message, choices, defaultValue), context),
-    input: (message, options) => input(inputConfig(message, options), context),
-    confirm: (message, defaultValue) => confirm({ message, default: defaultValue }, context),
+    select: <T>(message: string, choices: Choice<T>[], defaultValue?: T) => answered(select<T>(selectConfig(message, choices, defaultValue), context)),
+    input: (message, options) => answered(input(inputConfig(message, options), context)),
+    confirm: (message, defaultValue) => answered(confirm({ message, default: defaultValue }, context)),
     print: (text) => output.write(text),
   };
 }

@@ -73,6 +73,18 @@ describe('signals, locks and edits on disk', () => {
     expect(existsSync(join(dir, 'a.yaml.lock'))).toBe(false);
   });
 
+  it('ends and releases its lock when the terminal itself goes away', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), START);
+    const pty = startPty(['--answers', 'a.yaml'], dir);
+    await pty.waitFor(/1\/\d+/);
+    pty.hangUp();
+    const deadline = Date.now() + 10_000;
+    while (existsSync(join(dir, 'a.yaml.lock')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(join(dir, 'a.yaml.lock'))).toBe(false);
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(START);
+  });
+
   it('refuses a second interview on the same file, and takes over a stale lock', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.yaml'), START);

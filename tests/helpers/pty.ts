@@ -10,6 +10,8 @@ export interface Pty {
   /** Resolves when `pattern` has appeared `times` times in the output. */
   waitFor(pattern: RegExp | string, times?: number, timeoutMs?: number): Promise<void>;
   send(keys: string): void;
+  /** Kills the terminal itself (`script`), as closing the window would. */
+  hangUp(): void;
   /** Sends a signal to the CLI's own process (the child of `script`). */
   signal(signal: NodeJS.Signals): void;
   exited: Promise<number | null>;
@@ -34,6 +36,7 @@ export function startPty(args: string[], cwd: string, env: Record<string, string
     screen,
     exited,
     send: (keys) => child.stdin.write(keys),
+    hangUp: () => child.kill('SIGKILL'),
     signal(signal) {
       // `script` runs a shell that execs node: the CLI is script's only child.
       // ps exits 1 when there is no such child: the CLI has already exited, nothing to signal.
