@@ -14,10 +14,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MicromarkToken, Rule } from 'markdownlint';
-import { lint } from 'markdownlint/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, hasStackTrace } from '../helpers/cli.js';
+import { markdownStructure } from '../helpers/markdown.js';
 
 // ---------------------------------------------------------------------------------------------
 // Running the CLI: like tests/helpers/cli.ts run(), but with the signal and the run time, and a
@@ -154,45 +153,6 @@ function rejectionProblems(stderr: string, files: readonly string[]): string[] {
 
 // Markdown: the document structure from markdownlint's micromark (GFM) parse, as in
 // tests/unit/markdown.test.ts.
-
-const FORBIDDEN_TOKENS = new Set(['htmlFlow', 'htmlText', 'link', 'image', 'autolink', 'literalAutolink', 'definition', 'codeFenced', 'codeIndented', 'blockQuote', 'thematicBreak', 'setextHeading', 'mathFlow', 'mathText', 'gfmFootnoteCall', 'gfmFootnoteDefinition']);
-
-function flatten(tokens: readonly MicromarkToken[]): MicromarkToken[] {
-  return tokens.flatMap((t) => [t, ...flatten(t.children)]);
-}
-
-interface MarkdownStructure {
-  headings: string[];
-  forbidden: string[];
-  /** Per table: header cell count, then each row's. */
-  tables: number[][];
-}
-
-function markdownStructure(markdown: string): MarkdownStructure {
-  const structure: MarkdownStructure = { headings: [], forbidden: [], tables: [] };
-  const inspect: Rule = {
-    names: ['hostile-structure'],
-    description: 'Collects the document structure',
-    tags: ['test'],
-    parser: 'micromark',
-    function: (params) => {
-      const type = (t: MicromarkToken): string => t.type;
-      for (const t of flatten(params.parsers.micromark.tokens)) {
-        if (type(t) === 'atxHeading' || type(t) === 'setextHeading') structure.headings.push(t.text);
-        if (FORBIDDEN_TOKENS.has(type(t))) structure.forbidden.push(`${type(t)} at line ${t.startLine}: ${t.text}`);
-        if (type(t) === 'table') {
-          structure.tables.push(
-            flatten(t.children)
-              .filter((r) => type(r) === 'tableRow')
-              .map((r) => r.children.filter((c) => type(c) === 'tableHeader' || type(c) === 'tableData').length),
-          );
-        }
-      }
-    },
-  };
-  lint({ strings: { report: markdown }, config: { default: false, 'hostile-structure': true }, customRules: [inspect] });
-  return structure;
-}
 
 /** What input text must not have done to a Markdown report. */
 function markdownInjections(markdown: string): string[] {

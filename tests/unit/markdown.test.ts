@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { getVersion } from 'markdownlint';
-import type { Configuration, MicromarkToken, Rule } from 'markdownlint';
+import type { Configuration } from 'markdownlint';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Answers } from '../../src/answers/model.js';
@@ -13,6 +13,8 @@ import { compareControlIds, renderMarkdown } from '../../src/report/markdown.js'
 import type { Assessment } from '../../src/scoring/model.js';
 import { SEVERITY_WEIGHT, score } from '../../src/scoring/score.js';
 import { escapeMarkdownCell } from '../../src/text.js';
+import { cellSeparators, emptyStructure, structureRule } from '../helpers/markdown.js';
+import type { MarkdownStructure } from '../helpers/markdown.js';
 
 const TOOL = { tool: { name: 'breachready', version: '0.1.0' } };
 const AS_OF = '2026-06-30';
@@ -159,59 +161,13 @@ const LINT_CONFIG: Configuration = {
   MD024: { siblings_only: true },
 };
 
-interface Structure {
-  headings: string[];
-  /** Token types that must never come from untrusted text. */
-  forbidden: string[];
-  codeSpans: string[];
-  /** Cells per row, per table. */
-  tables: number[][];
-}
-
-function flatten(tokens: readonly MicromarkToken[]): MicromarkToken[] {
-  return tokens.flatMap((t) => [t, ...flatten(t.children)]);
-}
-
 /** Lints with markdownlint and reads the document structure from its micromark (GFM) parse. */
-function lintMarkdown(markdown: string): { errors: string[]; structure: Structure } {
-  const structure: Structure = { headings: [], forbidden: [], codeSpans: [], tables: [] };
-  const inspect: Rule = {
-    names: ['breachready-structure'],
-    description: 'Collects the document structure for assertions',
-    tags: ['test'],
-    parser: 'micromark',
-    function: (params) => {
-      const all = flatten(params.parsers.micromark.tokens);
-      const forbidden = new Set(['htmlFlow', 'htmlText', 'link', 'image', 'autolink', 'literalAutolink', 'definition', 'codeFenced', 'codeIndented', 'blockQuote', 'thematicBreak', 'setextHeading', 'mathFlow', 'mathText', 'gfmFootnoteCall']);
-      // GFM token types (table, tableRow...) are not in micromark's core type map: compare as strings.
-      const type = (t: MicromarkToken): string => t.type;
-      for (const t of all) {
-        if (type(t) === 'atxHeading') structure.headings.push(t.text);
-        if (type(t) === 'codeText') structure.codeSpans.push(t.text);
-        if (forbidden.has(type(t))) structure.forbidden.push(`${type(t)} at line ${t.startLine}: ${t.text}`);
-        if (type(t) === 'table') {
-          structure.tables.push(
-            flatten(t.children)
-              .filter((r) => type(r) === 'tableRow')
-              .map((r) => r.children.filter((c) => type(c) === 'tableHeader' || type(c) === 'tableData').length),
-          );
-        }
-      }
-    },
-  };
+function lintMarkdown(markdown: string): { errors: string[]; structure: MarkdownStructure } {
+  const structure = emptyStructure();
+  const inspect = structureRule(structure);
   const results = lint({ strings: { report: markdown }, config: LINT_CONFIG, customRules: [inspect] });
   const errors = (results.report ?? []).map((e) => `line ${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription}${e.errorDetail ? ` (${e.errorDetail})` : ''}`);
   return { errors, structure };
-}
-
-/** Pipes that separate cells: not escaped by an odd run of backslashes. */
-function cellSeparators(line: string): number {
-  let count = 0;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') count++;
-  }
-  return count;
 }
 
 // --- tests ----------------------------------------------------------------------------------------

@@ -6,8 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { MicromarkToken, Rule } from 'markdownlint';
-import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { parseAnswersText, resolveAnswers } from '../../src/answers/file.js';
 import type { Answer } from '../../src/answers/model.js';
@@ -19,6 +17,7 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { score } from '../../src/scoring/score.js';
 import { answers, checklist, question } from '../helpers/build.js';
+import { cellSeparators, markdownStructure } from '../helpers/markdown.js';
 
 const RUNS = { numRuns: 200 };
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
@@ -124,18 +123,6 @@ function workflowCommandLines(text: string): string[] {
   return text.split('\n').filter((line) => /^::[A-Za-z-]+( [^:]*)?::/.test(line.trimStart()));
 }
 
-interface Shape {
-  headings: string[];
-  /** Per table, the cell count of each row. */
-  tables: number[][];
-  forbidden: string[];
-}
-
-function flatten(tokens: readonly MicromarkToken[]): MicromarkToken[] {
-  return tokens.flatMap((t) => [t, ...flatten(t.children)]);
-}
-
-const FORBIDDEN = new Set(['htmlFlow', 'htmlText', 'link', 'image', 'autolink', 'literalAutolink', 'definition', 'codeFenced', 'codeIndented', 'blockQuote', 'thematicBreak', 'setextHeading', 'mathFlow', 'mathText', 'gfmFootnoteCall', 'gfmFootnoteDefinition']);
 
 /** Sections with no input text in them: parsed once (baseline), then skipped when unchanged. */
 const STATIC_SECTIONS = ['## Lessons from the Sony Pictures breach', '## Methodology'];
@@ -153,41 +140,7 @@ function withoutStaticSections(markdown: string, baseline: string): string {
 }
 
 /** The Markdown document's shape from markdownlint's micromark (GFM) parse. */
-function shapeOf(markdown: string): Shape {
-  const shape: Shape = { headings: [], tables: [], forbidden: [] };
-  const rule: Rule = {
-    names: ['shape'],
-    description: 'Collects headings and tables',
-    tags: ['test'],
-    parser: 'micromark',
-    function: (params) => {
-      const type = (t: MicromarkToken): string => t.type;
-      for (const t of flatten(params.parsers.micromark.tokens)) {
-        if (type(t) === 'atxHeading' || type(t) === 'setextHeading') shape.headings.push(t.text);
-        if (FORBIDDEN.has(type(t))) shape.forbidden.push(`${type(t)}: ${t.text}`);
-        if (type(t) === 'table') {
-          shape.tables.push(
-            flatten(t.children)
-              .filter((r) => type(r) === 'tableRow')
-              .map((r) => r.children.filter((c) => type(c) === 'tableHeader' || type(c) === 'tableData').length),
-          );
-        }
-      }
-    },
-  };
-  lint({ strings: { md: markdown }, config: { default: false, shape: true }, customRules: [rule] });
-  return shape;
-}
-
-/** Pipes that separate table cells: not escaped by a backslash. */
-function cellSeparators(line: string): number {
-  let count = 0;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') count++;
-  }
-  return count;
-}
+const shapeOf = markdownStructure;
 
 /** The heading lines, and the cell separators of each table row, read line by line. */
 function markdownLines(markdown: string): { headings: string[]; tableRows: number[] } {
