@@ -74,7 +74,7 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 const bundle = await build({
   ...common,
   metafile: true,
-  entryPoints: { cli: join(root, 'src/main.ts') },
+  entryPoints: { cli: join(root, 'src/cli.ts') },
   outdir: join(root, 'dist'),
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -14,7 +14,7 @@ for (const name of readdirSync(examples).filter((f) => f.endsWith('.yaml') && !f
   const base = name.replace(/\.yaml$/, '');
   execFileSync(
     process.execPath,
-    [join(root, 'bin/breachready.js'), 'report', '--answers', name, '--as-of', EXAMPLES_AS_OF, '-o', `${base}.report.md`, '-o', `${base}.report.json`, '-o', `${base}.report.txt`],
+    [join(root, 'bin/breachready.cjs'), 'report', '--answers', name, '--as-of', EXAMPLES_AS_OF, '-o', `${base}.report.md`, '-o', `${base}.report.json`, '-o', `${base}.report.txt`],
     { cwd: examples, stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } },
   );
 }

@@ -38,7 +38,9 @@ export function severityCounts(counts: Record<Severity, number>): string {
 }
 
 /** Splits text into lines of at most `width` characters on word boundaries. */
-export function wrap(text: string, width: number): string[] {
+export function wrap(text: string, requestedWidth: number): string[] {
+  // A terminal can report 0 columns; never wrap narrower than this (and never loop on it).
+  const width = Math.max(20, requestedWidth || 80);
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

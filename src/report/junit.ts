@@ -8,6 +8,7 @@
  * Every string from a checklist or an answers file goes through stripControl and escapeXml.
  */
 import type { Severity } from '../checklist/schema.js';
+import { byChecklist } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { defuseWorkflowCommands, escapeXml, stripControl } from '../text.js';
 import type { ToolInfo } from './json.js';
@@ -77,8 +78,9 @@ export function renderJunit(assessment: Assessment, options: JunitOptions): stri
   let tests = 0;
   let failures = 0;
 
+  const grouped = byChecklist(assessment.results);
   for (const score of assessment.checklists) {
-    const results = assessment.results.filter((r) => r.checklist === score.checklist);
+    const results = grouped.get(score.checklist) ?? [];
     if (results.length === 0) continue;
     const id = score.checklist.id;
     const cases: string[] = [];

@@ -11,6 +11,7 @@ import { EFFORTS, FRAMEWORKS, LEVELS } from '../checklist/schema.js';
 import type { Checklist, Effort, Framework, Level, Refs, Severity } from '../checklist/schema.js';
 import type { Comparison } from '../scoring/compare.js';
 import { renderComparisonMarkdown } from './comparison.js';
+import { byChecklist } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { GRADE_BANDS, GRADE_CAPS, SEVERITY_ORDER, SEVERITY_WEIGHT, STATUS_VALUE, byPriority } from '../scoring/score.js';
 import { defuseWorkflowCommands, escapeMarkdown, escapeMarkdownCell } from '../text.js';
@@ -138,6 +139,8 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
   const blocks: string[] = [];
   const add = (...items: string[]) => blocks.push(...items);
   const gapNumber = new Map(assessment.openGaps.map((r, i) => [r, i + 1]));
+  const openGapsByChecklist = byChecklist(assessment.openGaps);
+  const resultsByChecklist = byChecklist(assessment.results);
 
   // Title and metadata.
   add(heading(1, assessment.organization && line(assessment.organization) !== NONE ? `Security readiness report: ${line(assessment.organization)}` : 'Security readiness report'));
@@ -255,7 +258,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
       return;
     }
     for (const c of assessment.checklists) {
-      const gaps = assessment.openGaps.filter((r) => r.checklist === c.checklist);
+      const gaps = openGapsByChecklist.get(c.checklist) ?? [];
       if (gaps.length === 0) continue;
       add(heading(3, line(c.checklist.title)));
       add(`**What happened at Sony Pictures:** ${paragraphs(c.checklist.lesson)}`);
@@ -363,7 +366,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     add(`Every question that applies at level ${assessment.level} with these answers, in checklist order.`);
     for (const c of assessment.checklists) {
       add(heading(3, line(c.checklist.title)));
-      const results = assessment.results.filter((r) => r.checklist === c.checklist);
+      const results = resultsByChecklist.get(c.checklist) ?? [];
       if (results.length === 0) {
         add(`No question of this checklist applies at level ${assessment.level} with these answers.`);
         continue;

@@ -64,3 +64,14 @@ export interface Assessment {
   counts: Record<Status, number> & { applicable: number; accepted: number; expired: number };
   openBySeverity: Record<Severity, number>;
 }
+
+/** Results grouped by checklist in one pass (order kept): per-checklist filtering would be quadratic. */
+export function byChecklist(results: readonly QuestionResult[]): Map<Checklist, QuestionResult[]> {
+  const groups = new Map<Checklist, QuestionResult[]>();
+  for (const result of results) {
+    const group = groups.get(result.checklist);
+    if (group) group.push(result);
+    else groups.set(result.checklist, [result]);
+  }
+  return groups;
+}

@@ -4,7 +4,8 @@
  */
 import type { Answer, Answers } from '../answers/model.js';
 import type { Catalog, CatalogEntry } from '../catalog.js';
-import type { Level, Severity } from '../checklist/schema.js';
+import type { Checklist, Level, Severity } from '../checklist/schema.js';
+import { byChecklist } from './model.js';
 import type { Assessment, ChecklistScore, Grade, QuestionResult, Status } from './model.js';
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1 };
@@ -72,6 +73,7 @@ export function score(catalog: Catalog, answers: Answers, options: ScoreOptions)
   for (const gap of openGaps) openBySeverity[gap.question.severity]++;
 
   const overall = weightedScore(results);
+  const grouped = byChecklist(results);
   const { grade, cap } = gradeFor(overall, openBySeverity);
   return {
     asOf: options.asOf,
@@ -83,13 +85,13 @@ export function score(catalog: Catalog, answers: Answers, options: ScoreOptions)
     score: overall,
     grade,
     gradeCap: cap,
-    checklists: catalog.checklists.map((checklist) => checklistScore(checklist, results.filter((r) => r.checklist === checklist))),
+    checklists: catalog.checklists.map((checklist) => checklistScore(checklist, grouped.get(checklist) ?? [])),
     results,
     gaps,
     openGaps,
     accepted: gaps.filter((r) => r.accepted),
     unanswered: results.filter((r) => r.status === 'unanswered'),
-    stale: staleChecklists(catalog, answers, results),
+    stale: staleChecklists(catalog, answers, grouped),
     notApplicable: results.filter((r) => r.status === 'na'),
     counts,
     openBySeverity,
@@ -170,13 +172,13 @@ export function whenEvaluator(catalog: Catalog, answers: Answers): (entry: Catal
 }
 
 /** Checklists whose version differs from the one recorded in the answers file, with their open questions. */
-function staleChecklists(catalog: Catalog, answers: Answers, results: QuestionResult[]): Assessment['stale'] {
+function staleChecklists(catalog: Catalog, answers: Answers, grouped: Map<Checklist, QuestionResult[]>): Assessment['stale'] {
   const recorded = answers.versions ?? {};
   return catalog.checklists
     .filter((c) => recorded[c.id] !== undefined && recorded[c.id] !== c.version)
     .map((checklist) => ({
       checklist,
       answeredVersion: recorded[checklist.id]!,
-      unanswered: results.filter((r) => r.checklist === checklist && r.status === 'unanswered'),
+      unanswered: (grouped.get(checklist) ?? []).filter((r) => r.status === 'unanswered'),
     }));
 }

@@ -180,6 +180,6 @@ describe('breachready template', () => {
     const result = run(['template', '--checklist', join(ROOT, 'tests/fixtures/checklists/valid-vendors.yaml'), '-o', join(dir, 'a.yaml')]);
     expect(result.status).toBe(0);
     expect(run(['validate', join(dir, 'a.yaml')]).status).toBe(0);
-    expect(execFileSync(NODE, [join(ROOT, 'bin/breachready.js'), 'report', '--answers', 'a.yaml', '-f', 'json'], { cwd: dir, encoding: 'utf8' })).toContain('our-vendors');
+    expect(execFileSync(NODE, [join(ROOT, 'bin/breachready.cjs'), 'report', '--answers', 'a.yaml', '-f', 'json'], { cwd: dir, encoding: 'utf8' })).toContain('our-vendors');
   });
 });

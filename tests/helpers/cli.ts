@@ -1,8 +1,8 @@
-/** Runs the built CLI (bin/breachready.js) as a child process, the way users and CI do. */
+/** Runs the built CLI (bin/breachready.cjs) as a child process, the way users and CI do. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/breachready.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/breachready.cjs', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The Node.js that runs the CLI: this one, or another set by BREACHREADY_TEST_NODE (e.g. Node 24). */
 export const NODE = process.env.BREACHREADY_TEST_NODE || process.execPath;
