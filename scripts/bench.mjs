@@ -23,7 +23,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'bin', 'breachready.js');
+const CLI = join(ROOT, 'bin', 'breachready.cjs');
 const EXAMPLE = join(ROOT, 'examples', 'northlight-pictures.yaml');
 const DOC = join(ROOT, 'docs', 'benchmarks.md');
 
