@@ -102,12 +102,7 @@ export class AnswersDocument {
     return this.doc.toString({ lineWidth: 0 });
   }
 
-  /** Writes the file atomically (temp file + rename), mode 0600. */
-  save(file: string): void {
-    this.saveText(file, this.toString());
-  }
-
-  /** Writes already rendered text of this document atomically. */
+  /** Writes already rendered text of this document atomically (temp file + rename), mode 0600. */
   saveText(file: string, text: string): void {
     writeFileAtomic(file, text);
   }

@@ -26,8 +26,3 @@ export interface Answers {
   /** Line of the `answers:` key (where a SARIF result for an unanswered question points). */
   answersLine?: number;
 }
-
-/** An empty set of answers (an interview that has not started, or a template). */
-export function emptyAnswers(): Answers {
-  return { answers: new Map() };
-}

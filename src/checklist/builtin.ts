@@ -9,8 +9,3 @@ import builtinData from 'breachready:builtin-checklists';
 export function builtinChecklists(): readonly Checklist[] {
   return builtinData as readonly Checklist[];
 }
-
-/** Ids of the built-in checklists. */
-export function builtinIds(): string[] {
-  return builtinChecklists().map((c) => c.id);
-}
