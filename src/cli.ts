@@ -7,7 +7,7 @@ import version from 'breachready:version';
 import { CliError, EXIT, ProblemsError } from './errors.js';
 import { formatProblem, sortProblems } from './problems.js';
 import type { Problem } from './problems.js';
-import { defuseWorkflowCommands, oneLine } from './text.js';
+import { oneLine, stderrLine } from './text.js';
 
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -162,11 +162,6 @@ function globals(): { color: boolean | undefined } {
 
 const MAX_PROBLEMS_SHOWN = 200;
 
-/** One line of stderr: no control characters, no line breaks from input, never a workflow command. */
-function safeLine(text: string): string {
-  return defuseWorkflowCommands(oneLine(text), (indent) => `${indent}:\u200b:`);
-}
-
 /** The same problem found twice (e.g. by a parser that recovers badly) is reported once. */
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
@@ -186,14 +181,14 @@ function report(error: unknown): number {
   }
   if (error instanceof ProblemsError) {
     const problems = dedupe(sortProblems(error.problems));
-    for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) process.stderr.write(`${safeLine(formatProblem(problem))}\n`);
+    for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) process.stderr.write(`${stderrLine(formatProblem(problem))}\n`);
     if (problems.length > MAX_PROBLEMS_SHOWN) process.stderr.write(`... and ${problems.length - MAX_PROBLEMS_SHOWN} more (the first ${MAX_PROBLEMS_SHOWN} are shown)\n`);
     process.stderr.write(`breachready: ${problems.length} problem${problems.length === 1 ? '' : 's'} found\n`);
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`${error.message.split('\n').map((line, i) => safeLine(i === 0 ? `breachready: ${line}` : line)).join('\n')}\n`);
-    if (error.hint) process.stderr.write(`${error.hint.split('\n').map(safeLine).join('\n')}\n`);
+    process.stderr.write(`${error.message.split('\n').map((line, i) => stderrLine(i === 0 ? `breachready: ${line}` : line)).join('\n')}\n`);
+    if (error.hint) process.stderr.write(`${error.hint.split('\n').map(stderrLine).join('\n')}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

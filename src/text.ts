@@ -67,6 +67,16 @@ export function defuseWorkflowCommands(output: string, escape: (line: string) =>
   return output.replace(/^([ \t]*)::/gm, (_m, indent: string) => escape(indent));
 }
 
+/** Plain-text output with any input line that would start with `::` broken by a zero-width space. */
+export function defuseForTerminal(output: string): string {
+  return defuseWorkflowCommands(output, (indent) => `${indent}:\u200b:`);
+}
+
+/** One line for stderr: no control characters, no line breaks from input, never a workflow command. */
+export function stderrLine(text: string): string {
+  return defuseForTerminal(oneLine(text));
+}
+
 /** Text on one line: control characters removed and line breaks shown as `\n`, so input cannot forge lines. */
 export function oneLine(text: string): string {
   return stripControl(text.replace(/\r\n?|\n|\u2028|\u2029/g, '\\n')).replace(/\t/g, ' ');

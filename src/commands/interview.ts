@@ -78,7 +78,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
     let store: AnswersStore;
     if (!parsed) {
       const intro = `breachready ${version}: a security-readiness interview drawn from the 2014 Sony Pictures breach. Your answers are saved to ${file} after every question: stop any time with Ctrl-C and resume later.`;
-      prompter.print(`${wrap(intro, Math.min(process.stdout.columns || 80, 100) - 1).join('\n')}\n\n`);
+      prompter.print(`${wrap(intro, terminalWidth() - 1).join('\n')}\n\n`);
       const organization = (await prompter.input('Organisation name')).trim();
       const assessor = (await prompter.input('Your name (the assessor)')).trim();
       level ??= await askLevel(prompter, catalog);
@@ -106,7 +106,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
       prompter.print(`${options.review ? 'Reviewing' : 'Resuming'}: ${answered} of ${sequence.length} answered (${file}, level ${level}).\n`);
     }
 
-    const outcome = await runInterview(catalog, answers, { level, review: options.review ?? false, color, width: process.stdout.columns || 80 }, {
+    const outcome = await runInterview(catalog, answers, { level, review: options.review ?? false, color, width: terminalWidth() }, {
       prompter,
       save: (globalId, answer) =>
         saveWithRetry(
@@ -155,6 +155,11 @@ async function saveWithRetry(store: AnswersStore, change: (doc: AnswersDocument)
   }
 }
 
+/** Columns to lay text out in: the terminal's (a pty may report 0), at most 100 for readability. */
+function terminalWidth(): number {
+  return Math.min(process.stdout.columns || 80, 100);
+}
+
 async function askLevel(prompter: Prompter, catalog: Catalog): Promise<Level> {
   const count = (level: Level) => applicableQuestions(catalog, { answers: new Map() }, level).length;
   const minutes = (level: Level) => Math.max(1, Math.round((count(level) * SECONDS_PER_QUESTION) / 60));
@@ -186,7 +191,7 @@ async function finish(catalog: Catalog, answers: Answers, context: FinishContext
   const assessment = score(catalog, { ...answers, file }, { level: context.level, asOf: context.asOf });
   const unanswered = assessment.counts.unanswered;
   const status = `${unanswered ? `${unanswered} questions left for later.` : 'Every applicable question is answered.'} Answers saved in ${file}.`;
-  prompter.print(`\n${wrap(status, Math.min(process.stdout.columns || 80, 100) - 1).join('\n')}\n\n`);
+  prompter.print(`\n${wrap(status, terminalWidth() - 1).join('\n')}\n\n`);
   const next = [
     ...(unanswered ? [{ what: 'Continue where you stopped', command: `npx breachready --answers ${file}` }] : []),
     { what: 'Change answers', command: `npx breachready --answers ${file} --review` },

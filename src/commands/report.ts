@@ -3,7 +3,7 @@ import version from 'breachready:version';
 import { asOfDate } from '../clock.js';
 import { useColor } from '../color.js';
 import { CliError, EXIT } from '../errors.js';
-import { terminalLine } from '../text.js';
+import { stderrLine } from '../text.js';
 import { isGitHubActions, reportToGitHub } from '../github-actions.js';
 import { evaluatePolicy } from '../policy.js';
 import type { FailOn } from '../policy.js';
@@ -67,7 +67,7 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
   if (stdoutFormat !== 'text') {
     for (const stale of assessment.stale) {
       const note = `note: checklist ${stale.checklist.id} was updated (${stale.answeredVersion} -> ${stale.checklist.version}) since the answers were given: ${stale.unanswered.length} unanswered`;
-      process.stderr.write(`${terminalLine(note).replace(/^::/, ':\u200b:')}\n`);
+      process.stderr.write(`${stderrLine(note)}\n`);
     }
   }
   // The text report has no room for it; say it on stderr so stdout data stays clean.

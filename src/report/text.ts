@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 import type { Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
-import { defuseWorkflowCommands, stripControl, terminalLine } from '../text.js';
+import { defuseForTerminal, stripControl, terminalLine } from '../text.js';
 import { describeAnswer, formatGrade, formatScore, severityCounts, wrap } from './common.js';
 
 const WIDTH = 80;
@@ -83,7 +83,7 @@ export function renderText(assessment: Assessment, options: TextOptions): string
     for (const step of options.next) out.push(`  ${safe(step.what)}:`, ...block(step.command, '    '));
   }
   // A line of input that would start with `::` (a GitHub workflow command) gets a zero-width space.
-  return defuseWorkflowCommands(`${out.join('\n')}\n`, (indent) => `${indent}:\u200b:`);
+  return defuseForTerminal(`${out.join('\n')}\n`);
 
   function gapLines(gap: QuestionResult, n: number): string[] {
     const severity = severityColor(gap.question.severity)(gap.question.severity.toUpperCase().padEnd(8));
