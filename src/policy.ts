@@ -1,6 +1,6 @@
 /** The CI policy: whether an assessment passes `--fail-on`, `--min-score` and `--require-complete`. */
-import type { Severity } from './checklist/schema.js';
-import { SEVERITIES } from './checklist/schema.js';
+import type { Severity } from './checklist/vocabulary.js';
+import { SEVERITIES } from './checklist/vocabulary.js';
 import type { Assessment, QuestionResult } from './scoring/model.js';
 import { formatScore } from './report/common.js';
 

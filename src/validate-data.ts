@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { Problem } from './problems.js';
 import { didYouMean } from './suggest.js';
 import { quote } from './text.js';
-import { locate, locateKey } from './yaml-source.js';
-import type { PathSegment, YamlSource } from './yaml-source.js';
+import { locate, locateKey } from './source-position.js';
+import type { PathSegment, PositionedSource } from './source-position.js';
 
 /** Maps each zod issue to a problem at the node it concerns (or the nearest one that exists). */
 export function issuesToProblems(
-  source: YamlSource,
+  source: PositionedSource,
   issues: readonly z.core.$ZodIssue[],
   knownKeys: (path: readonly PathSegment[]) => readonly string[] = () => [],
 ): Problem[] {

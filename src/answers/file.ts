@@ -1,29 +1,40 @@
-/** Reads answers files: YAML parse, schema, then checks against the loaded checklists. */
+/**
+ * Reads answers files: YAML, schema, then checks against the loaded checklists. A plainly valid
+ * file is read by the quick reader and checker; anything else by the full YAML parser and zod
+ * (loaded only then), which also explain every problem.
+ */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Catalog } from '../catalog.js';
 import type { ChecklistSpec } from '../checklist/select.js';
 import type { Problem } from '../problems.js';
+import { locate, locateKey, normaliseYamlText, yamlItemsOverLimit } from '../source-position.js';
+import type { PathSegment, PositionedSource } from '../source-position.js';
 import { closest } from '../suggest.js';
 import { quote } from '../text.js';
-import { issuesToProblems } from '../validate-data.js';
-import { decodeUtf8, locate, locateKey, maxFileBytes, parseYaml, readTextFile } from '../yaml-source.js';
-import type { PathSegment, YamlSource } from '../yaml-source.js';
+import { decodeUtf8, maxFileBytes, readTextFile } from '../text-file.js';
+import { parseYamlLite } from '../yaml-lite.js';
 import type { Answer, Answers } from './model.js';
-import { answerEntrySchema, answerSchema, answersFileSchema, acceptanceSchema } from './schema.js';
-import type { AnswersFileData } from './schema.js';
+import { quickCheckAnswersFile } from './quick-check.js';
+import type { AnswerEntryData, AnswersFileData } from './schema.js';
+import type { AnswerValue } from '../checklist/vocabulary.js';
 
 export interface ParsedAnswersFile {
-  source: YamlSource;
+  source: PositionedSource;
   /** The validated file; undefined when the schema found problems. */
   data?: AnswersFileData;
   problems: Problem[];
+  /** One entry of `answers:` as the schema reads it, or undefined when the schema rejects it. */
+  checkEntry(raw: unknown): AnswerEntry | undefined;
 }
+
+/** An entry of `answers:`: a value, a full mapping, or null (unanswered). */
+export type AnswerEntry = AnswerValue | AnswerEntryData | null;
 
 export const STDIN = '-';
 
 /** Reads and schema-checks an answers file (`-` reads standard input). */
-export function readAnswersFile(file: string): ParsedAnswersFile {
+export async function readAnswersFile(file: string): Promise<ParsedAnswersFile> {
   const name = file === STDIN ? '<stdin>' : file;
   let read: { text?: string; problem?: Problem };
   if (file === STDIN) {
@@ -34,20 +45,29 @@ export function readAnswersFile(file: string): ParsedAnswersFile {
       read = { problem: { file: name, line: 1, col: 1, message: 'cannot read standard input' } };
     }
   } else read = readTextFile(file);
-  if (read.problem) return { source: parseYaml('', name), problems: [read.problem] };
+  if (read.problem) return parseAnswersText('', name, [read.problem]);
   return parseAnswersText(read.text!, name);
 }
 
-/** Parses and schema-checks answers text; `file` names it in problems. */
-export function parseAnswersText(text: string, file: string): ParsedAnswersFile {
-  const source = parseYaml(text, file);
-  if (source.problems.length) return { source, problems: source.problems };
-  if (source.data === null || source.data === undefined) {
-    return { source, problems: [{ file, line: 1, col: 1, message: 'the file is empty: expected an answers file (see `breachready template`)' }] };
+/** Parses and schema-checks answers text; `file` names it in problems (`readProblems`: why it could not be read). */
+export async function parseAnswersText(text: string, file: string, readProblems?: Problem[]): Promise<ParsedAnswersFile> {
+  if (!readProblems) {
+    const quick = quickParseAnswersText(text, file);
+    if (quick) return quick;
   }
-  const parsed = answersFileSchema.safeParse(source.data);
-  if (!parsed.success) return { source, problems: issuesToProblems(source, parsed.error.issues, answersKeysAt) };
-  return { source, data: parsed.data, problems: [] };
+  const { parseAnswersTextFully } = await import('./parse-fully.js');
+  const parsed = parseAnswersTextFully(text, file);
+  return readProblems ? { ...parsed, problems: readProblems } : parsed;
+}
+
+/** The quick path: the file, if the quick reader and checker both take it; else undefined. */
+export function quickParseAnswersText(text: string, file: string): ParsedAnswersFile | undefined {
+  const normalised = normaliseYamlText(text);
+  if (yamlItemsOverLimit(normalised) !== undefined) return undefined;
+  const source = parseYamlLite(normalised, file);
+  const data = source && quickCheckAnswersFile(source.data);
+  // Every entry was checked with the file, so each is taken as it is.
+  return data ? { source: source!, data, problems: [], checkEntry: (raw) => raw as AnswerEntry } : undefined;
 }
 
 /** The `checklists:` entries of an answers file (read even if other fields are invalid), resolved against its directory. */
@@ -91,9 +111,8 @@ export function resolveAnswers(
     }
     // Each entry is checked on its own, so one bad entry does not hide the others' problems
     // (the file schema has already reported why a rejected entry is wrong).
-    const checked = answerSchema.safeParse(rawEntry);
-    if (!checked.success) continue;
-    const entry = checked.data;
+    const entry = parsed.checkEntry(rawEntry);
+    if (entry === undefined) continue;
     const line = locateKey(source, ['answers', id]).line;
     const answer: Answer = entry === null ? { line } : typeof entry === 'string' ? { value: entry, line } : {
       value: entry.answer ?? undefined,
@@ -141,11 +160,4 @@ function unknownIdMessage(id: string, catalog: Catalog, suggest: boolean): strin
       ? `unknown question ${quote(questionId ?? '')} in checklist ${quote(checklistId ?? '')}`
       : `unknown question id ${quote(id)}: no loaded checklist ${quote(checklistId ?? '')}`;
   return suggestion ? `${base} (did you mean "${suggestion}"?)` : base;
-}
-
-function answersKeysAt(path: readonly PathSegment[]): readonly string[] {
-  if (path.length === 0) return Object.keys(answersFileSchema.shape);
-  if (path[0] === 'answers' && path.length === 2) return Object.keys(answerEntrySchema.shape);
-  if (path[path.length - 1] === 'accepted') return Object.keys(acceptanceSchema.shape);
-  return [];
 }

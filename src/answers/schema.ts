@@ -1,9 +1,8 @@
 /** The answers file format (a user-facing contract; see README "The answers file"). */
 import { z } from 'zod';
-import { ANSWER_VALUES } from '../checklist/schema.js';
+import { ANSWER_VALUES } from '../checklist/vocabulary.js';
 import { quote } from '../text.js';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { ISO_DATE, isCalendarDate } from './dates.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -20,7 +19,7 @@ export const isoDate = (what: string) =>
   z
     .string({ error: `${what} must be a date, YYYY-MM-DD` })
     .regex(ISO_DATE, { error: `${what} must be a date, YYYY-MM-DD` })
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    .refine(isCalendarDate, {
       error: `${what} is not a real calendar date`,
     });
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { AnswerUpdate } from './document.js';
 import { AnswersDocument } from './document.js';
 import { CliError } from '../errors.js';
-import { parseAnswersText } from './file.js';
+import { parseAnswersTextFully } from './parse-fully.js';
 
 export interface SaveOutcome {
   /** The file had changed on disk; its new content was kept and the answer applied on top. */
@@ -35,7 +35,7 @@ export class AnswersStore {
     const onDisk = readIfExists(this.file);
     let merged = false;
     if (onDisk !== undefined && this.lastText !== undefined && onDisk !== this.lastText) {
-      const parsed = parseAnswersText(onDisk, this.file);
+      const parsed = parseAnswersTextFully(onDisk, this.file);
       if (parsed.problems.length) {
         // Someone's half-done edit: never write over it (the change is kept in memory for the caller).
         change(this.doc);

@@ -1,7 +1,7 @@
 /** The answers-file template: every applicable question, commented, ready to fill in by hand. */
 import type { Catalog } from '../catalog.js';
-import type { Level } from '../checklist/schema.js';
-import { ANSWER_VALUES } from '../checklist/schema.js';
+import type { Level } from '../checklist/vocabulary.js';
+import { ANSWER_VALUES } from '../checklist/vocabulary.js';
 import { terminalLine } from '../text.js';
 
 export interface TemplateOptions {

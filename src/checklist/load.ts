@@ -1,10 +1,14 @@
 /** Reads checklist files: YAML parse, schema validation and rules, every problem located. */
 import type { Problem } from '../problems.js';
 import { issuesToProblems } from '../validate-data.js';
-import { locate, parseYaml, readTextFile } from '../yaml-source.js';
-import type { PathSegment, YamlSource } from '../yaml-source.js';
+import { locate } from '../source-position.js';
+import type { PathSegment } from '../source-position.js';
+import { readTextFile } from '../text-file.js';
+import { parseYaml } from '../yaml-source.js';
+import type { YamlSource } from '../yaml-source.js';
 import { checkChecklistRules } from './rules.js';
-import { checklistSchema, FRAMEWORKS, questionSchema, sourceSchema, whenSchema } from './schema.js';
+import { checklistSchema, questionSchema, sourceSchema, whenSchema } from './schema.js';
+import { FRAMEWORKS } from './vocabulary.js';
 import type { Checklist } from './schema.js';
 
 export interface LoadedChecklist {

@@ -5,7 +5,7 @@
 import type { Problem } from '../problems.js';
 import { didYouMean } from '../suggest.js';
 import { quote } from '../text.js';
-import { locate } from '../yaml-source.js';
+import { locate } from '../source-position.js';
 import type { YamlSource } from '../yaml-source.js';
 
 interface QuestionLinks {

@@ -3,18 +3,10 @@
  * `schema/checklist.schema.json` is generated from them (`npm run build:schema`).
  */
 import { z } from 'zod';
+import { ANSWER_VALUES, EFFORTS, SEVERITIES } from './vocabulary.js';
+import type { Framework } from './vocabulary.js';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-export const EFFORTS = ['low', 'medium', 'high'] as const;
-export const LEVELS = [1, 2, 3] as const;
-export const ANSWER_VALUES = ['yes', 'partial', 'no', 'unknown', 'na'] as const;
-export const FRAMEWORKS = ['nist-csf-2', 'cis-v8', 'iso-27001-2022', 'nist-800-53'] as const;
-
-export type Severity = (typeof SEVERITIES)[number];
-export type Effort = (typeof EFFORTS)[number];
-export type Level = (typeof LEVELS)[number];
-export type AnswerValue = (typeof ANSWER_VALUES)[number];
-export type Framework = (typeof FRAMEWORKS)[number];
+export type { AnswerValue, Effort, Framework, Level, Severity } from './vocabulary.js';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;

@@ -24,7 +24,7 @@ export interface Assessed {
 /** Reads the answers file, loads the checklists it (or --checklist) names, validates, scores. */
 export async function assess(options: AssessOptions): Promise<Assessed> {
   const { readAnswersFile, checklistSpecsOf, resolveAnswers } = await import('../answers/file.js');
-  const parsed = readAnswersFile(options.answers);
+  const parsed = await readAnswersFile(options.answers);
   // A file that is not even YAML has nothing more to check.
   if (parsed.problems.length && parsed.source.data === undefined) throw new ProblemsError(parsed.problems);
   const loaded = await loadSelection(options.checklist ?? [], checklistSpecsOf(parsed));
@@ -41,7 +41,7 @@ export async function assess(options: AssessOptions): Promise<Assessed> {
  */
 export async function assessBaseline(file: string, current: Assessed): Promise<Assessment> {
   const { readAnswersFile, resolveAnswers } = await import('../answers/file.js');
-  const parsed = readAnswersFile(file);
+  const parsed = await readAnswersFile(file);
   const { answers, problems } = resolveAnswers(parsed, current.catalog, { ignoreUnknown: true });
   if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
   const { level, asOf } = current.assessment;

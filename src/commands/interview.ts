@@ -46,7 +46,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
 
   // Load (or start) the answers file; a broken file is reported and never overwritten.
   const exists = existsSync(file);
-  const parsed = exists ? readAnswersFile(file) : undefined;
+  const parsed = exists ? await readAnswersFile(file) : undefined;
   if (parsed?.problems.length) throw new ProblemsError(parsed.problems);
   const loaded = await loadSelection(options.checklist ?? [], parsed ? checklistSpecsOf(parsed) : []);
   const catalog = buildCatalog(loaded.map((l) => l.checklist));

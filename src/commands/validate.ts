@@ -9,7 +9,8 @@ import { buildCatalog } from '../catalog.js';
 import { ProblemsError } from '../errors.js';
 import { addAll } from '../problems.js';
 import type { Problem } from '../problems.js';
-import { parseYaml, readTextFile } from '../yaml-source.js';
+import { readTextFile } from '../text-file.js';
+import { parseYaml } from '../yaml-source.js';
 
 export async function runValidate(paths: string[], options: { checklist?: string[] }): Promise<void> {
   const problems: Problem[] = [];
@@ -68,7 +69,7 @@ function isAnswersDocument(data: unknown): boolean {
 /** All problems of an answers file: its schema, its checklists, and its answers against them. */
 async function validateAnswers(text: string, file: string, specs: string[]): Promise<{ problems: Problem[]; count: number }> {
   const { parseAnswersText, checklistSpecsOf, resolveAnswers } = await import('../answers/file.js');
-  const parsed = parseAnswersText(text, file);
+  const parsed = await parseAnswersText(text, file);
   const cwd = process.cwd();
   const { checklists, problems } = await selectChecklists(specs.length ? specs.map((spec) => ({ spec, baseDir: cwd })) : checklistSpecsOf(parsed));
   if (problems.length) return { problems: [...parsed.problems, ...problems], count: 0 };

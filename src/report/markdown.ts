@@ -7,7 +7,7 @@
  * stay on one line), so a note cannot forge a table column, a heading, HTML, a link or an image;
  * GFM's bare-URL autolinks are defused on top of that (defuseAutolinks).
  */
-import { EFFORTS, FRAMEWORKS, LEVELS } from '../checklist/schema.js';
+import { EFFORTS, FRAMEWORKS, LEVELS } from '../checklist/vocabulary.js';
 import type { Checklist, Effort, Framework, Level, Refs, Severity } from '../checklist/schema.js';
 import type { Comparison } from '../scoring/compare.js';
 import { renderComparisonMarkdown } from './comparison.js';

@@ -39,7 +39,7 @@ describe(`the interview killed with SIGKILL at random moments (${KILLS} times)`,
       pty.signal('SIGKILL');
       await pty.exited;
       const text = readFileSync(file, 'utf8');
-      expect(parseAnswersText(text, file).problems, `after kill ${i + 1}:\n${text}`).toEqual([]);
+      expect((await parseAnswersText(text, file)).problems, `after kill ${i + 1}:\n${text}`).toEqual([]);
       const count = answered(text);
       expect(count, `answers after kill ${i + 1}`).toBeGreaterThanOrEqual(previous);
       previous = count;

@@ -226,13 +226,13 @@ describe('readers on random and mutated YAML', () => {
     );
   });
 
-  it('parseAnswersText and resolveAnswers never throw and locate every problem in the text', () => {
+  it('parseAnswersText and resolveAnswers never throw and locate every problem in the text', async () => {
     const vendors = parseChecklist(fixture('checklists/valid-vendors.yaml'), 'vendors.yaml').checklist!;
     const social = parseChecklist(fixture('hostile/checklists/control-chars.yaml'), 'controls.yaml').checklist!;
     const catalog = buildCatalog([{ ...social, id: 'social-media' }, vendors]);
-    fc.assert(
-      fc.property(answersText, (text) => {
-        const parsed = parseAnswersText(text, 'answers.yaml');
+    await fc.assert(
+      fc.asyncProperty(answersText, async (text) => {
+        const parsed = await parseAnswersText(text, 'answers.yaml');
         expect(misplaced(parsed.problems, text, 'answers.yaml')).toEqual([]);
         if (parsed.source.data !== undefined) {
           const resolved = resolveAnswers(parsed, catalog);
@@ -245,11 +245,11 @@ describe('readers on random and mutated YAML', () => {
     );
   });
 
-  it('prototype keys in every mapping are reported, never applied', () => {
+  it('prototype keys in every mapping are reported, never applied', async () => {
     const key = fc.constantFrom('__proto__', 'constructor', 'prototype', '"__proto__"', "'__proto__'");
     const payload = fc.constantFrom('{ polluted: yes }', '{ breachready: 1, gate: true }', '{ prototype: { polluted: yes } }', '[1]', 'yes');
-    fc.assert(
-      fc.property(fc.constantFrom(...CHECKLIST_SEEDS.slice(0, 1), ...ANSWERS_SEEDS.slice(0, 1)), fc.array(fc.tuple(fc.nat(), key, payload), { minLength: 1, maxLength: 4 }), (seed, inserts) => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CHECKLIST_SEEDS.slice(0, 1), ...ANSWERS_SEEDS.slice(0, 1)), fc.array(fc.tuple(fc.nat(), key, payload), { minLength: 1, maxLength: 4 }), async (seed, inserts) => {
         // Insert `key: payload` as a new entry of a random mapping, at that line's indentation.
         const lines = seed.split('\n');
         for (const [at, k, p] of inserts) {
@@ -258,7 +258,7 @@ describe('readers on random and mutated YAML', () => {
           lines.splice(index + 1, 0, `${indent[1]}${indent[2] ? '  ' : ''}${k}: ${p}`);
         }
         const text = lines.join('\n');
-        const result = seed.includes('breachready:') ? parseAnswersText(text, 'fuzz.yaml') : parseChecklist(text, 'fuzz.yaml');
+        const result = seed.includes('breachready:') ? await parseAnswersText(text, 'fuzz.yaml') : parseChecklist(text, 'fuzz.yaml');
         expect(misplaced(result.problems, text, 'fuzz.yaml')).toEqual([]);
         expect(prototypeIntact()).toBe(true);
       }),

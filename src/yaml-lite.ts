@@ -1,0 +1,377 @@
+/**
+ * A quick reader for plain block YAML: the shape answers files have, written by the interview or by
+ * hand. Starting the full `yaml` parser costs more than the whole rest of `report`, so files in
+ * this subset skip it: block mappings, sequences of one-line scalars, one-line plain and quoted
+ * scalars, `|` and `>` block scalars, comments. For anything else (flow collections, anchors,
+ * tags, multi-line plain or quoted scalars, duplicate keys, numbers other than small integers, ...)
+ * it returns undefined and the caller uses the full parser, which also explains every error.
+ * What it does return equals what the full parser would make, positions included; the unit
+ * tests check that against `yaml` on the fixtures and on generated documents.
+ */
+import { LineIndex } from './source-position.js';
+import type { PathSegment, PositionedSource } from './source-position.js';
+
+interface Line {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset of the end (before `\n`, and before `\r` of a CRLF). */
+  end: number;
+  /** Leading spaces. */
+  indent: number;
+  kind: 'blank' | 'comment' | 'content';
+}
+
+interface NodeOffsets {
+  value: number;
+  /** Offset of the key in its mapping; -1 for a sequence item and the root. */
+  key: number;
+  item: boolean;
+}
+
+/** Why reading stopped: the input is outside the subset (never an error of the input itself). */
+const OUTSIDE = Symbol('outside the subset');
+
+const MAX_DEPTH = 32;
+
+/** Characters anywhere in the text that the subset does not take (tabs, controls, odd line ends). */
+const UNSUPPORTED_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]|\r(?!\n)/;
+/** Plain scalars that the core schema reads as something other than a string, except small integers. */
+const NON_STRING_PLAIN =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const SMALL_INTEGER = /^[0-9]{1,15}$/;
+/** An item of a one-line flow sequence the subset takes: a plain word or phrase without flow indicators. */
+const FLOW_PLAIN = /^[^-?:,[\]{}#&*!|>'"%@` ][^,[\]{}:#]*$/;
+/** A plain scalar may not start with an indicator (the subset also leaves out `-`, `?` and `:`). */
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+const DOUBLE_QUOTED_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0' };
+
+/** Reads `text` (already normalised: see normaliseYamlText) if it is in the subset, else undefined. */
+export function parseYamlLite(text: string, file: string): PositionedSource | undefined {
+  if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
+  try {
+    return new LiteReader(text).read(file);
+  } catch (error) {
+    if (error === OUTSIDE) return undefined;
+    throw error;
+  }
+}
+
+/** Trailing spaces off (not other white space: YAML keeps a trailing no-break space). */
+const trimSpaces = (text: string) => text.replace(/ +$/, '');
+
+/** The key under which a node's offsets are kept. */
+const pathKey = (path: readonly PathSegment[]) => path.join('\0');
+
+class LiteReader {
+  private readonly lines: Line[] = [];
+  private index = 0;
+  /** Path key -> where the node (and its key, in a mapping) starts. */
+  private readonly offsets = new Map<string, NodeOffsets>();
+
+  constructor(private readonly text: string) {
+    for (let start = 0; start <= text.length; ) {
+      let next = text.indexOf('\n', start);
+      if (next === -1) next = text.length;
+      const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+      let indent = 0;
+      while (start + indent < end && text.charCodeAt(start + indent) === 32) indent++;
+      const first = start + indent < end ? text[start + indent] : undefined;
+      this.lines.push({ start, end, indent, kind: first === undefined ? 'blank' : first === '#' ? 'comment' : 'content' });
+      start = next + 1;
+    }
+  }
+
+  read(file: string): PositionedSource {
+    this.skipToContent();
+    const first = this.lines[this.index];
+    if (first && this.lineText(first) === '---' && first.indent === 0) {
+      this.index++;
+      this.skipToContent();
+    }
+    const top = this.lines[this.index];
+    if (!top || top.indent !== 0 || !this.isKeyLine(top)) throw OUTSIDE;
+    this.offsets.set('', { value: top.start, key: -1, item: false });
+    const data = this.mapping(0, [], 0);
+    this.skipToContent();
+    if (this.index < this.lines.length) throw OUTSIDE;
+    const offsets = this.offsets;
+    return {
+      file,
+      text: this.text,
+      data,
+      problems: [],
+      lineCounter: new LineIndex(this.text),
+      offsetOf(path, keyName) {
+        let at = offsets.get('')!.value;
+        let known = 0;
+        for (let n = 1; n <= path.length; n++) {
+          const entry = offsets.get(pathKey(path.slice(0, n)));
+          // An index only walks into a sequence, a name only into a mapping (as in the full reader).
+          if (!entry || entry.item !== (typeof path[n - 1] === 'number')) break;
+          at = entry.value;
+          known = n;
+        }
+        if (keyName !== undefined && known === path.length) {
+          const key = offsets.get(pathKey([...path, keyName]));
+          if (key && !key.item) at = key.key;
+        }
+        return at;
+      },
+    };
+  }
+
+  /** The entries of a block mapping whose keys stand at column `indent`. */
+  private mapping(indent: number, path: PathSegment[], depth: number): Record<string, unknown> {
+    if (depth > MAX_DEPTH) throw OUTSIDE;
+    const map: Record<string, unknown> = {};
+    for (;;) {
+      this.skipToContent();
+      const line = this.lines[this.index];
+      if (!line || line.indent < indent) return map;
+      if (line.indent > indent || !this.isKeyLine(line)) throw OUTSIDE;
+      const { key, colon } = this.keyOf(line);
+      if (Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE;
+      const keyPath = [...path, key];
+      this.index++;
+      const { value, offset } = this.value(line, colon + 1, indent, keyPath, depth);
+      map[key] = value;
+      this.offsets.set(pathKey(keyPath), { value: offset, key: line.start + line.indent, item: false });
+    }
+  }
+
+  /** A sequence of one-line scalars whose dashes stand at column `indent`. */
+  private sequence(indent: number, path: PathSegment[]): unknown[] {
+    const items: unknown[] = [];
+    for (;;) {
+      this.skipToContent();
+      const line = this.lines[this.index];
+      if (!line || line.indent < indent || (line.indent === indent && !this.isDashLine(line))) return items;
+      if (line.indent > indent) throw OUTSIDE;
+      this.index++;
+      const from = this.skipSpaces(line.start + line.indent + 1, line.end);
+      if (from === line.end || this.text[from] === '#') throw OUTSIDE;
+      const value = this.inlineScalar(line, from);
+      this.offsets.set(pathKey([...path, items.length]), { value: from, key: -1, item: true });
+      items.push(value);
+      this.forbidDeeper(indent);
+    }
+  }
+
+  /** The value after `key:` (from offset `from` on `line`), which may continue on the next lines. */
+  private value(line: Line, from: number, indent: number, path: PathSegment[], depth: number): { value: unknown; offset: number } {
+    const start = this.skipSpaces(from, line.end);
+    if (start === line.end || this.text[start] === '#') {
+      // Nothing on this line: a nested block, or an empty value (null).
+      this.skipToContent();
+      const next = this.lines[this.index];
+      if (next && next.indent > indent) {
+        if (start < line.end) throw OUTSIDE; // a comment before a nested block: rare, left to the full parser
+        const at = next.start + next.indent;
+        if (this.isDashLine(next)) return { value: this.sequence(next.indent, path), offset: at };
+        if (!this.isKeyLine(next)) throw OUTSIDE;
+        return { value: this.mapping(next.indent, path, depth + 1), offset: at };
+      }
+      if (next && next.indent === indent && this.isDashLine(next)) {
+        if (start < line.end) throw OUTSIDE;
+        return { value: this.sequence(indent, path), offset: next.start + next.indent };
+      }
+      return { value: null, offset: start };
+    }
+    const first = this.text[start];
+    if (first === '|' || first === '>') return { value: this.blockScalar(line, start, indent), offset: start };
+    const value = first === '[' ? this.flowSequence(line, start, path) : this.inlineScalar(line, start);
+    this.forbidDeeper(indent);
+    return { value, offset: start };
+  }
+
+  /** `[a, b]` on one line, of plain words (as `checklists:` is often written). */
+  private flowSequence(line: Line, from: number, path: PathSegment[]): unknown[] {
+    const close = this.text.indexOf(']', from);
+    if (close === -1 || close >= line.end) throw OUTSIDE;
+    this.expectLineEnd(close + 1, line.end);
+    const items: unknown[] = [];
+    const inner = this.text.slice(from + 1, close);
+    if (trimSpaces(inner) === '') return items;
+    let at = from + 1;
+    for (const part of inner.split(',')) {
+      const lead = part.length - part.replace(/^ +/, '').length;
+      const raw = trimSpaces(part.slice(lead));
+      if (!FLOW_PLAIN.test(raw)) throw OUTSIDE;
+      const value = this.plainValue(raw);
+      this.offsets.set(pathKey([...path, items.length]), { value: at + lead, key: -1, item: true });
+      items.push(value);
+      at += part.length + 1;
+    }
+    return items;
+  }
+
+  /** A one-line plain or quoted scalar starting at `from`, up to the end of the line or a comment. */
+  private inlineScalar(line: Line, from: number): unknown {
+    const first = this.text[from];
+    if (first === '"' || first === "'") {
+      const { value, end } = first === '"' ? this.doubleQuoted(from + 1, line.end) : this.singleQuoted(from + 1, line.end);
+      this.expectLineEnd(end, line.end);
+      return value;
+    }
+    const rest = this.text.slice(from, line.end);
+    const comment = rest.indexOf(' #');
+    const raw = trimSpaces(comment === -1 ? rest : rest.slice(0, comment));
+    if (INDICATOR_START.test(raw) || raw.includes(': ') || raw.endsWith(':')) throw OUTSIDE;
+    return this.plainValue(raw);
+  }
+
+  /** A plain scalar as the core schema reads it: a small integer or a string (else outside the subset). */
+  private plainValue(raw: string): string | number {
+    if (SMALL_INTEGER.test(raw)) return Number.parseInt(raw, 10);
+    if (NON_STRING_PLAIN.test(raw)) throw OUTSIDE;
+    return raw;
+  }
+
+  private doubleQuoted(from: number, end: number): { value: string; end: number } {
+    let value = '';
+    for (let i = from; i < end; i++) {
+      const c = this.text[i]!;
+      if (c === '"') return { value, end: i + 1 };
+      if (c !== '\\') {
+        value += c;
+        continue;
+      }
+      const escaped = this.text[++i];
+      const simple = escaped === undefined ? undefined : DOUBLE_QUOTED_ESCAPES[escaped];
+      if (simple !== undefined) value += simple;
+      else if (escaped === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(i + 1, i + 5))) {
+        const code = Number.parseInt(this.text.slice(i + 1, i + 5), 16);
+        if (code >= 0xd800 && code <= 0xdfff) throw OUTSIDE;
+        value += String.fromCharCode(code);
+        i += 4;
+      } else throw OUTSIDE;
+    }
+    throw OUTSIDE; // not closed on this line
+  }
+
+  private singleQuoted(from: number, end: number): { value: string; end: number } {
+    let value = '';
+    for (let i = from; i < end; i++) {
+      const c = this.text[i]!;
+      if (c !== "'") value += c;
+      else if (this.text[i + 1] === "'" && i + 1 < end) {
+        value += "'";
+        i++;
+      } else return { value, end: i + 1 };
+    }
+    throw OUTSIDE;
+  }
+
+  /** `|` or `>` with optional `-` (strip) at `from`; the content is the more-indented lines below. */
+  private blockScalar(line: Line, from: number, parentIndent: number): string {
+    const header = /^[|>]-?(?= *(?:#|$))/.exec(this.text.slice(from, line.end));
+    if (!header) throw OUTSIDE;
+    const folded = header[0][0] === '>';
+    const strip = header[0].length === 2;
+    const afterHeader = this.skipSpaces(from + header[0].length, line.end);
+    if (afterHeader < line.end && afterHeader === from + header[0].length) throw OUTSIDE;
+    const content: (string | null)[] = []; // null = an empty line
+    let blockIndent = -1;
+    for (;;) {
+      const next = this.lines[this.index];
+      if (!next) break;
+      if (next.kind === 'blank') {
+        if (next.end - next.start > Math.max(blockIndent, 0) || blockIndent < 0) throw OUTSIDE;
+        content.push(null);
+        this.index++;
+        continue;
+      }
+      if (blockIndent < 0) {
+        if (next.indent <= parentIndent) throw OUTSIDE; // an empty block scalar
+        blockIndent = next.indent;
+      }
+      if (next.indent < blockIndent) break;
+      const text = this.text.slice(next.start + blockIndent, next.end);
+      if (text.endsWith(' ') || (folded && text.startsWith(' '))) throw OUTSIDE;
+      content.push(text);
+      this.index++;
+    }
+    while (content.length && content[content.length - 1] === null) content.pop();
+    if (content.length === 0) throw OUTSIDE;
+    let value = '';
+    for (let i = 0; i < content.length; i++) {
+      const text = content[i];
+      if (text === null) {
+        value += '\n';
+        continue;
+      }
+      // Literal keeps every line break; folded turns one between two lines into a space, and drops
+      // the one before a run of empty lines (each of which stands for a line break).
+      if (i > 0 && (!folded || content[i - 1] !== null)) value += folded ? ' ' : '\n';
+      value += text;
+    }
+    return strip ? value : `${value}\n`;
+  }
+
+  /** After a one-line value, a deeper line would continue it (or be an error): left to the full parser. */
+  private forbidDeeper(indent: number): void {
+    for (let i = this.index; i < this.lines.length; i++) {
+      const line = this.lines[i]!;
+      if (line.kind === 'blank') continue;
+      if (line.indent > indent) throw OUTSIDE;
+      return;
+    }
+  }
+
+  private expectLineEnd(from: number, end: number): void {
+    const rest = this.skipSpaces(from, end);
+    if (rest < end && (this.text[rest] !== '#' || rest === from)) throw OUTSIDE;
+  }
+
+  /** `key: ...` or `key:` with a plain key that the core schema reads as a string. */
+  private isKeyLine(line: Line): boolean {
+    return line.kind === 'content' && this.keyEnd(line) !== -1;
+  }
+
+  private isDashLine(line: Line): boolean {
+    const at = line.start + line.indent;
+    return line.kind === 'content' && this.text[at] === '-' && (at + 1 === line.end || this.text[at + 1] === ' ');
+  }
+
+  /** Offset of the colon that ends a key on `line`, or -1. */
+  private keyEnd(line: Line): number {
+    const from = line.start + line.indent;
+    for (let i = this.text.indexOf(':', from); i !== -1 && i < line.end; i = this.text.indexOf(':', i + 1)) {
+      if (i + 1 === line.end || this.text[i + 1] === ' ') return i;
+    }
+    return -1;
+  }
+
+  private keyOf(line: Line): { key: string; colon: number } {
+    const colon = this.keyEnd(line);
+    const key = this.text.slice(line.start + line.indent, colon);
+    if (
+      key === '' ||
+      key.length > 1000 ||
+      key.endsWith(' ') ||
+      key.includes(':') ||
+      INDICATOR_START.test(key) ||
+      key.includes(' #') ||
+      NON_STRING_PLAIN.test(key) ||
+      SMALL_INTEGER.test(key) ||
+      key === '__proto__'
+    ) {
+      throw OUTSIDE;
+    }
+    return { key, colon };
+  }
+
+  private lineText(line: Line): string {
+    return trimSpaces(this.text.slice(line.start, line.end));
+  }
+
+  private skipSpaces(from: number, end: number): number {
+    let i = from;
+    while (i < end && this.text.charCodeAt(i) === 32) i++;
+    return i;
+  }
+
+  private skipToContent(): void {
+    while (this.index < this.lines.length && this.lines[this.index]!.kind !== 'content') this.index++;
+  }
+}

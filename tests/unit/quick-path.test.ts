@@ -1,0 +1,218 @@
+/**
+ * The quick path for answers files (yaml-lite.ts and quick-check.ts) must never disagree with the
+ * full path (the `yaml` parser and the zod schema): whatever the quick reader returns equals what
+ * `yaml` makes, positions included, and whatever the quick checker accepts, zod accepts unchanged.
+ * Checked on every YAML file of the project and on generated documents.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAnswersText, quickParseAnswersText } from '../../src/answers/file.js';
+import { parseAnswersTextFully } from '../../src/answers/parse-fully.js';
+import { quickCheckAnswersFile } from '../../src/answers/quick-check.js';
+import { answersFileSchema } from '../../src/answers/schema.js';
+import { normaliseYamlText } from '../../src/source-position.js';
+import type { PathSegment, PositionedSource } from '../../src/source-position.js';
+import { parseYamlLite } from '../../src/yaml-lite.js';
+import { parseYaml } from '../../src/yaml-source.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every path to a node of `data`, plus a few that lead nowhere. */
+function pathsOf(data: unknown, prefix: PathSegment[] = []): PathSegment[][] {
+  const paths: PathSegment[][] = [prefix, [...prefix, 'missing'], [...prefix, 0]];
+  if (Array.isArray(data)) data.forEach((item, i) => paths.push(...pathsOf(item, [...prefix, i])));
+  else if (data && typeof data === 'object') for (const [key, value] of Object.entries(data)) paths.push(...pathsOf(value, [...prefix, key]), [...prefix, String(key)]);
+  return paths;
+}
+
+/** The quick reader's result, checked against the full parser's; undefined when it declined. */
+function compareReaders(text: string): PositionedSource | undefined {
+  const normalised = normaliseYamlText(text);
+  const quick = parseYamlLite(normalised, 'x.yaml');
+  if (!quick) return undefined;
+  const full = parseYaml(text, 'x.yaml');
+  expect(full.problems, `the quick reader took a file the full parser rejects:\n${text}`).toEqual([]);
+  expect(JSON.stringify(quick.data), text).toBe(JSON.stringify(full.data));
+  expect(quick.data).toStrictEqual(full.data);
+  for (const path of pathsOf(full.data)) {
+    expect(quick.offsetOf(path), `offset of ${JSON.stringify(path)} in:\n${text}`).toBe(full.offsetOf(path));
+    const parent = path.slice(0, -1);
+    const last = path[path.length - 1];
+    if (last !== undefined) expect(quick.offsetOf(parent, String(last)), `key ${JSON.stringify(path)} in:\n${text}`).toBe(full.offsetOf(parent, String(last)));
+  }
+  return quick;
+}
+
+describe('the quick YAML reader', () => {
+  const files = [...yamlFiles(join(ROOT, 'examples')), ...yamlFiles(join(ROOT, 'checklists')), ...yamlFiles(join(ROOT, 'tests/fixtures'))];
+
+  it('agrees with the full parser on every YAML file of the project (or declines)', () => {
+    let taken = 0;
+    for (const file of files) if (compareReaders(readFileSync(file, 'utf8'))) taken++;
+    expect(files.length).toBeGreaterThan(50);
+    expect(taken).toBeGreaterThan(5);
+  });
+
+  it('takes the example answers files and templates: the quick path is the common path', async () => {
+    for (const name of ['northlight-pictures.yaml', 'ci-pass.yaml', 'ci-fail.yaml']) {
+      const text = readFileSync(join(ROOT, 'examples', name), 'utf8');
+      expect(quickParseAnswersText(text, name), name).toBeDefined();
+      expect((await parseAnswersText(text, name)).data).toStrictEqual(parseAnswersTextFully(text, name).data);
+    }
+  });
+
+  it('declines what it does not read exactly', () => {
+    const declined = [
+      'a: [1, 2.5]', 'a: [x, ]', 'a: [x\n  ]', 'a: [a: b]', 'a: {b: 1}', 'a: &x 1\nb: *x', 'a: !!str 1', 'a: 1.5', 'a: 0x1F', 'a: -1', 'a: true', 'a: ~', 'a: .inf',
+      'a: multi\n  line', 'a: "open', "a: 'open", 'a: b: c', 'a: x\na: y', '- a', 'a:\n  - b: c', '? a\n: b', 'a: |+\n  x\n',
+      'a: |2\n  x\n', 'a:\n\tb: 1', '%YAML 1.2\n---\na: 1', 'a: 1\n...\n', '1: a', 'null: a', '"a": 1', '__proto__: 1', 'a: x\n  # deeper',
+      'a: >\n\n  x\n', 'a: >\n  x\n   more\n', 'a: "\\q"', 'a:b', '',
+    ];
+    for (const text of declined) expect(parseYamlLite(normaliseYamlText(text), 'x.yaml'), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('agrees with the full parser on generated block YAML', () => {
+    // Mostly what the quick reader takes, some of what it must decline.
+    const word = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('a', 'b', 'id', 'social-media/x', 'note', 'yes', 'no', 'x y', 'C#', 'a#b', 'k.v', 'é', '😀') },
+      { weight: 1, arbitrary: fc.constantFrom('null', 'true', '1', '-a', 'a:b', '"q"') },
+    );
+    const plain = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('yes', 'no', 'partial', 'text with words', 'it\'s "quoted"', 'a:b', 'x#not', 'http://x.example/a#b', '2026-11-22', '1.0.0', '0', '7', '42', '007', 'nbsp\u00a0', '\u00a0lead', 'x y z') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          'a: b', 'x # comment', '123456789012345678', '-1', '+1', '1.5', '1e3', '.5', '0x1F', '0o17', 'true', 'False', 'null', '~', 'NULL', '.inf', '.NaN',
+          'trailing   ', '- item', '? q', ': c', '[a]', '{a}', '&a', '*a', '!t', '|', '>', '%', '@', '`', ',', '#',
+        ),
+      },
+    );
+    const quoted = fc.oneof(
+      plain.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`),
+      plain.map((s) => `'${s.replace(/'/g, "''")}'`),
+      fc.constantFrom('"a\\nb"', '"tab\\there"', '"\\u00e9"', '"\\x41"', '"\\/"', "''", '""', "'it''s'", '"unterminated', '"a" b'),
+    );
+    const comment = fc.constantFrom('', ' # c', '  #c', ' #');
+    const blockLine = fc.constantFrom('line one', 'line two.', '# not a comment', '  more indented', 'key: value', '', '', '- dash', 'trailing ');
+    const block = fc.tuple(fc.constantFrom('|', '|-', '>', '>-', '|+', '>2'), comment, fc.array(blockLine, { minLength: 0, maxLength: 5 }));
+    type Tree = { kind: 'map'; entries: [string, Tree][] } | { kind: 'seq'; items: string[] } | { kind: 'flow'; text: string } | { kind: 'scalar'; text: string } | { kind: 'block'; header: string; lines: string[] };
+    const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.oneof(plain, quoted, fc.constant('')).chain((text) => comment.map((c) => ({ kind: 'scalar' as const, text: text + c }))),
+        block.map(([header, c, lines]) => ({ kind: 'block' as const, header: header + c, lines })),
+        fc.array(fc.oneof(plain, quoted), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: 'seq' as const, items })),
+        fc
+          .tuple(fc.array(fc.oneof(plain, fc.constantFrom('', ' ', 'a b', '../x.yaml', 'x]')), { maxLength: 4 }), fc.constantFrom(',', ', ', ' , '), comment)
+          .map(([items, separator, c]) => ({ kind: 'flow' as const, text: `[${items.join(separator)}]${c}` })),
+        fc.array(fc.tuple(word, tie('node')), { minLength: 1, maxLength: 4 }).map((entries) => ({ kind: 'map' as const, entries })),
+      ),
+    })).node;
+    const noise = fc.constantFrom('', '', '', '\n', '# comment\n', '   # indented comment\n', '  \n');
+
+    const render = (node: Tree, indent: number, noiseAt: (n: number) => string, sameLineDash: boolean): string[] => {
+      const pad = ' '.repeat(indent);
+      if (node.kind !== 'map') return [];
+      const lines: string[] = [];
+      node.entries.forEach(([key, value], i) => {
+        const extra = noiseAt(i);
+        if (extra) lines.push(extra.replace(/\n$/, ''));
+        if (value.kind === 'scalar' || value.kind === 'flow') lines.push(`${pad}${key}:${value.text ? ` ${value.text}` : ''}`);
+        else if (value.kind === 'block') lines.push(`${pad}${key}: ${value.header}`, ...value.lines.map((l) => (l ? `${pad}  ${l}` : '')));
+        else if (value.kind === 'seq') lines.push(`${pad}${key}:`, ...value.items.map((item) => `${pad}${sameLineDash ? '' : '  '}- ${item}`));
+        else lines.push(`${pad}${key}:`, ...render(value, indent + 2, noiseAt, sameLineDash));
+      });
+      return lines;
+    };
+
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(word, tree), { minLength: 1, maxLength: 5 }),
+        fc.array(noise, { minLength: 8, maxLength: 8 }),
+        fc.boolean(),
+        fc.constantFrom('', '---\n', '# head\n'),
+        fc.constantFrom('\n', '\r\n'),
+        (entries, noises, sameLineDash, head, eol) => {
+          const lines = render({ kind: 'map', entries }, 0, (n) => noises[n % noises.length]!, sameLineDash);
+          const text = head + lines.join('\n').replace(/\n/g, eol) + eol;
+          let full;
+          try {
+            full = parseYaml(text, 'x.yaml');
+          } catch {
+            return; // the full parser's own limits: nothing to compare
+          }
+          const quick = parseYamlLite(normaliseYamlText(text), 'x.yaml');
+          if (quick === undefined) return;
+          expect(full.problems, text).toEqual([]);
+          compareReaders(text);
+          taken++;
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // The generator must reach the quick reader often, or the comparison proves little.
+    expect(taken).toBeGreaterThan(250);
+  });
+});
+
+describe('the quick answers checker', () => {
+  const example = parseAnswersTextFully(readFileSync(join(ROOT, 'examples/northlight-pictures.yaml'), 'utf8'), 'n.yaml').data!;
+
+  it('accepts only what the schema accepts, unchanged', () => {
+    const value = fc.oneof(
+      fc.constantFrom('yes', 'no', 'partial', 'unknown', 'na', 'maybe', '', ' yes', 'Yes', 1, 0, true, null, undefined, [], {}),
+      fc.constantFrom('2026-11-22', '2026-02-30', '2026-13-01', '26-11-22', ' 2026-11-22', 20261122),
+      fc.constantFrom('Bob', ' Bob', 'Bob ', '', '   ', 'a\tb', '\u00a0Bob'),
+      fc.dictionary(fc.constantFrom('answer', 'note', 'evidence', 'accepted', 'by', 'reason', 'until', 'extra'), fc.constantFrom('yes', 'na', 'Bob', '2027-01-01', null, 3), { maxKeys: 4 }),
+    );
+    const mutation = fc.tuple(fc.array(fc.oneof(fc.constantFrom('answers', 'accepted', 'date', 'level', 'versions', 'checklists', 'breachready', 'note', 'by', 'until', 'answer'), fc.nat({ max: 120 })), { minLength: 1, maxLength: 4 }), value);
+
+    const mutate = (data: unknown, path: (string | number)[], replacement: unknown): unknown => {
+      const copy = structuredClone(data) as Record<string, unknown>;
+      let node: unknown = copy;
+      for (const segment of path.slice(0, -1)) {
+        if (!node || typeof node !== 'object') return copy;
+        const keys = Object.keys(node);
+        const key = typeof segment === 'number' ? keys[segment % Math.max(keys.length, 1)] : segment;
+        if (key === undefined) return copy;
+        node = (node as Record<string, unknown>)[key];
+      }
+      if (node && typeof node === 'object') {
+        const last = path[path.length - 1]!;
+        const keys = Object.keys(node);
+        const key = typeof last === 'number' ? (keys[last % Math.max(keys.length, 1)] ?? String(last)) : last;
+        if (replacement === undefined) delete (node as Record<string, unknown>)[key];
+        else (node as Record<string, unknown>)[key] = replacement;
+      }
+      return copy;
+    };
+
+    expect(quickCheckAnswersFile(example)).toBe(example);
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        let data: unknown = example;
+        for (const [path, replacement] of mutations) data = mutate(data, path, replacement);
+        const quick = quickCheckAnswersFile(data);
+        if (quick === undefined) return;
+        accepted++;
+        const checked = answersFileSchema.safeParse(data);
+        expect(checked.success, JSON.stringify(mutations)).toBe(true);
+        expect(checked.data).toEqual(quick);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+  });
+});
