@@ -13,6 +13,8 @@
  *   BENCH_STRICT=1       exit 1 when a target fails
  *   BENCH_TIMEOUT_S=300  give up on one child process after this many seconds
  *   BENCH_KEEP=1         keep the temporary directory (its path is printed)
+ *   BENCH_ONLY=startup   run only these sections (comma-separated: startup, interview, scale);
+ *                        docs/benchmarks.md is then left as it is
  *
  * Uses the built CLI (bin/breachready.cjs -> dist/): build first with `npm run build`.
  */
@@ -36,6 +38,8 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const STRICT = process.env.BENCH_STRICT === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
 const TIMEOUT_MS = positiveInt(process.env.BENCH_TIMEOUT_S, 300) * 1000;
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined;
+const runs = (section) => !ONLY || ONLY.has(section);
 const QUESTIONS_PER_FILE = 100;
 /** At 100,000 questions a subject is stopped after this many times its 10,000-question median. */
 const STOP_FACTOR = 15;
@@ -53,7 +57,13 @@ const started = Date.now();
  * every start (about 80 ms on a machine where `node -e 0` takes 35 ms): a constant in baseline and
  * subject alike that would flatter every ratio, and nothing the CLI needs. It is left out.
  */
-const CHILD_ENV = { ...process.env, NODE_EXTRA_CA_CERTS: undefined };
+const work = mkdtempSync(join(tmpdir(), 'breachready-bench-'));
+/**
+ * The CLI's code cache (see bin/breachready.cjs) goes to a directory of this run, so every run
+ * starts without one: the uncounted warm-up run of each subject fills it, as a user's first run
+ * does. A separate subject measures the first run (cache off).
+ */
+const CHILD_ENV = { ...process.env, NODE_EXTRA_CA_CERTS: undefined, BREACHREADY_CACHE_DIR: join(work, 'code-cache') };
 const ENV_NOTES = [
   ...(process.env.NODE_EXTRA_CA_CERTS ? ['NODE_EXTRA_CA_CERTS unset for the children'] : []),
   ...(process.env.NODE_OPTIONS ? [`NODE_OPTIONS=${process.env.NODE_OPTIONS} (kept)`] : []),
@@ -61,14 +71,13 @@ const ENV_NOTES = [
 /** When dist/ was built: others may rebuild it during a run, which the report then says. */
 const builtAt = () => {
   try {
-    return statSync(join(ROOT, 'dist', 'cli.js')).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
+    return statSync(join(ROOT, 'dist', 'cli.cjs')).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
   } catch {
     return 'missing';
   }
 };
 const BUILT_AT_START = builtAt();
 const LOAD_AT_START = loadavg()[0];
-const work = mkdtempSync(join(tmpdir(), 'breachready-bench-'));
 const log = (line = '') => process.stderr.write(`${line}\n`);
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +155,7 @@ function runOnce(command, limitMs = TIMEOUT_MS) {
       cwd: command.cwd ?? ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group, so a stopped run leaves no grandchild behind
-      env: { ...CHILD_ENV, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined },
+      env: { ...CHILD_ENV, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...command.env },
     });
     let ms;
     let stderr = '';
@@ -203,7 +212,7 @@ async function attempt(subject, limitMs) {
   for (let tries = 1; ; tries++) {
     const result = await subject.once(limitMs);
     const text = `${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
-    if (!result.ok && !result.stopped && tries < 4 && /Cannot find module|ERR_MODULE_NOT_FOUND/.test(text)) {
+    if (!result.ok && !result.stopped && tries < 4 && /Cannot find module|ERR_MODULE_NOT_FOUND|is missing: build it/.test(text)) {
       log(`\n  ${subject.name}: a module is missing (dist/ being rebuilt?), retrying in 15 s`);
       await sleep(15_000);
       continue;
@@ -529,11 +538,16 @@ async function measureStartup() {
   );
   const version = subject('--version', nodeCommand([CLI, '--version']));
   const help = subject('--help', nodeCommand([CLI, '--help']));
-  await interleave([baseline, report, version, help], RUNS, 'start-up');
+  const firstRun = subject(
+    'report --format json, first run (no code cache)',
+    nodeCommand([CLI, 'report', '--answers', EXAMPLE, '--format', 'json', '--as-of', '2026-11-22'], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }),
+  );
+  await interleave([baseline, report, version, help, firstRun], RUNS, 'start-up');
   row('start-up', baseline);
   const r1 = row('start-up', report, baseline);
   const r2 = row('start-up', version, baseline);
   const r3 = row('start-up', help, baseline);
+  row('start-up', firstRun, baseline);
   target('report --format json (built-in) / node -e 0', r1.ratio, 1.3, 'x', { detail: report.broken });
   target('--version / node -e 0', r2.ratio, 1.15, 'x', { detail: version.broken });
   target('--help / node -e 0', r3.ratio, 1.3, 'x', { detail: help.broken });
@@ -640,7 +654,7 @@ function machine() {
     os: `${platform()} ${release()} ${arch()}`,
     load: `${LOAD_AT_START.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at the end (1-minute load average; other work on the machine slows everything, the ratios less so)`,
     date: new Date(started).toISOString().replace(/\.\d+Z$/, 'Z'),
-    build: BUILT_AT_START === builtAt() ? `dist/cli.js built ${BUILT_AT_START}` : `dist/ was rebuilt during the run (${BUILT_AT_START} -> ${builtAt()}): the numbers mix builds`,
+    build: BUILT_AT_START === builtAt() ? `dist/cli.cjs built ${BUILT_AT_START}` : `dist/ was rebuilt during the run (${BUILT_AT_START} -> ${builtAt()}): the numbers mix builds`,
   };
 }
 
@@ -751,19 +765,22 @@ ${markdownTable(HEAD, tableRows())}
 // ---------------------------------------------------------------------------------------------
 
 try {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) log('dist/cli.js is missing: build first (npm run build); waiting for it is attempted per subject.');
+  if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) log('dist/cli.cjs is missing: build first (npm run build); waiting for it is attempted per subject.');
   log(`breachready benchmark: BENCH_RUNS=${RUNS}${QUICK ? ', BENCH_QUICK=1' : ''}; memory: ${GNU_TIME ? 'GNU time' : 'process.resourceUsage() preload'}; temp ${work}`);
-  await measureStartup();
-  await measureInterview();
-  await measureScale();
+  if (runs('startup')) await measureStartup();
+  if (runs('interview')) await measureInterview();
+  if (runs('scale')) await measureScale();
   const seconds = (Date.now() - started) / 1000;
   const m = machine();
   console.log(`\nbreachready benchmark, ${m.date}: ${m.cpu}, ${m.cores} cores, ${m.memory}, Node ${m.node}; ${m.build}\n`);
   printTable(HEAD, tableRows());
   console.log('');
   printTable(TARGET_HEAD, targetRows());
-  writeDoc(m, seconds);
-  console.log(`\nwrote ${relative(process.cwd(), DOC) || DOC} (${seconds.toFixed(0)} s)`);
+  if (ONLY) console.log(`\nBENCH_ONLY: ${DOC} left as it is (${seconds.toFixed(0)} s)`);
+  else {
+    writeDoc(m, seconds);
+    console.log(`\nwrote ${relative(process.cwd(), DOC) || DOC} (${seconds.toFixed(0)} s)`);
+  }
 } finally {
   if (KEEP) log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Builds dist/: validates and compiles the built-in checklists to JSON, then bundles the CLI
-// with esbuild into a small entry plus lazily loaded chunks (one per command path).
+// Builds dist/: validates and compiles the built-in checklists to JSON, then bundles the CLI with
+// esbuild into CommonJS: dist/cli.cjs, and the large libraries that only some paths need (yaml,
+// zod, Inquirer) each in its own file under dist/vendor/, required when first used. CommonJS
+// because V8 can cache the compiled code of classic scripts (bin/breachready.cjs does, see there)
+// but not of ES modules on Node 20; in the bundle, a module that is imported dynamically is also
+// evaluated only then.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,11 +19,8 @@ mkdirSync(work, { recursive: true });
 const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   logLevel: 'warning',
-  // commander is CommonJS: give the ESM bundle a require() for it.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 
 /** Resolves the build's virtual modules: the version and the compiled built-in checklists. */
@@ -30,8 +31,13 @@ const virtualModules = (builtinJson) => ({
     b.onLoad({ filter: /.*/, namespace: 'virtual' }, (args) => {
       if (args.path === 'breachready:version') return { contents: JSON.stringify(pkg.version), loader: 'json' };
       if (args.path === 'breachready:builtin-checklists') {
-        // JSON.parse of a string literal is faster for V8 than an equivalent object literal.
-        return { contents: `export default JSON.parse(${JSON.stringify(builtinJson)});`, loader: 'js' };
+        // The bundle reads them from dist/builtin-checklists.json when first needed: kept out of the
+        // code, they do not weigh on every start (nor on the code cache). The compile stage has none.
+        if (builtinJson === '[]') return { contents: 'export default [];', loader: 'js' };
+        return {
+          contents: "import { readFileSync } from 'node:fs'; import { join } from 'node:path'; export default JSON.parse(readFileSync(join(__dirname, 'builtin-checklists.json'), 'utf8'));",
+          loader: 'js',
+        };
       }
       return undefined;
     });
@@ -53,8 +59,51 @@ const zodWithoutLocales = {
   },
 };
 
+/**
+ * Libraries bundled on their own (dist/vendor/<name>.cjs): large, and needed only by some commands.
+ * Each file exports what src/ imports (`*`, or the names, which lets esbuild leave the rest out).
+ */
+const VENDOR = {
+  yaml: { library: 'yaml', exports: '*' },
+  zod: { library: 'zod', exports: '*' },
+  inquirer: { library: '@inquirer/prompts', exports: '{ confirm, input, select, Separator }' },
+};
+const vendorLibraries = {
+  name: 'vendor-libraries',
+  setup(b) {
+    const names = Object.fromEntries(Object.entries(VENDOR).map(([name, { library }]) => [library, name]));
+    b.onResolve({ filter: /.*/ }, (args) => (names[args.path] ? { path: `./vendor/${names[args.path]}.cjs`, external: true } : undefined));
+  },
+};
+
+/**
+ * commander requires node:child_process at load time for executable subcommands, which
+ * breachready never uses; loading it costs several milliseconds of every start. It is required
+ * on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 // 1. Compile the built-in checklists with the real loader; fail the build on any problem.
-await build({ ...common, entryPoints: [join(root, 'src/checklist/compile.ts')], outfile: join(work, 'compile.mjs'), plugins: [virtualModules('[]')] });
+await build({
+  ...common,
+  format: 'esm',
+  // yaml and zod are ES modules, but the bundle may still meet a CommonJS require().
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  entryPoints: [join(root, 'src/checklist/compile.ts')],
+  outfile: join(work, 'compile.mjs'),
+  plugins: [virtualModules('[]')],
+});
 let builtinJson;
 try {
   builtinJson = execFileSync(process.execPath, [join(work, 'compile.mjs'), join(root, 'checklists')], {
@@ -71,17 +120,37 @@ writeFileSync(join(work, 'builtin-checklists.json'), builtinJson);
 
 // 2. Bundle the CLI.
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(join(root, 'dist'));
+writeFileSync(join(root, 'dist', 'builtin-checklists.json'), builtinJson);
 const bundle = await build({
   ...common,
+  format: 'cjs',
   metafile: true,
-  entryPoints: { cli: join(root, 'src/cli.ts') },
-  outdir: join(root, 'dist'),
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  entryPoints: [join(root, 'src/cli.ts')],
+  outfile: join(root, 'dist', 'cli.cjs'),
   minify: true,
   legalComments: 'linked',
-  plugins: [virtualModules(builtinJson), zodWithoutLocales],
+  // The sources are ES modules; in the CommonJS bundle their import.meta.url is the bundle's
+  // (worked out when first asked for).
+  define: { 'import.meta': '__bundleMeta' },
+  banner: { js: "var __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  plugins: [virtualModules(builtinJson), vendorLibraries, lazyChildProcess],
 });
+for (const [name, { library, exports }] of Object.entries(VENDOR)) {
+  await build({
+    ...common,
+    format: 'cjs',
+    stdin: { contents: `export ${exports} from '${library}';`, resolveDir: root, loader: 'js', sourcefile: `vendor-${name}.js` },
+    outfile: join(root, 'dist', 'vendor', `${name}.cjs`),
+    minify: true,
+    legalComments: 'linked',
+    metafile: true,
+    plugins: [zodWithoutLocales],
+  }).then((result) => Object.assign(bundle.metafile.inputs, result.metafile.inputs));
+}
+
+// What went into the bundle, for size analysis (e.g. esbuild's analyzer), next to the other build notes.
+writeFileSync(join(work, 'meta.json'), JSON.stringify(bundle.metafile));
 
 // 3. The bundled packages' licences ship beside the bundle (MIT and ISC ask for their notices).
 const packages = new Map();

@@ -7,6 +7,7 @@ import version from 'breachready:version';
 import { CliError, EXIT, ProblemsError } from './errors.js';
 import { formatProblem, sortProblems } from './problems.js';
 import type { Problem } from './problems.js';
+import { whenFirstUsed } from './std-streams.js';
 import { oneLine, stderrLine } from './text.js';
 
 
@@ -198,10 +199,12 @@ function report(error: unknown): number {
 }
 
 // A reader that stops early (`| head`) is not an error: stop quietly.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+for (const name of ['stdout', 'stderr'] as const) {
+  whenFirstUsed(name, (stream) =>
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    }),
+  );
 }
 
 // Anything that escapes a command still ends as one line and an exit code, never a stack trace.
@@ -209,8 +212,6 @@ const fail = (error: unknown) => process.exit(report(error));
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
+program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = report(error);
-}
+});

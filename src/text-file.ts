@@ -1,4 +1,5 @@
 /** Reads input files as strict UTF-8 text: every failure is a Problem at file:line:col, never an exception. */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import type { Problem } from './problems.js';
 
@@ -42,7 +43,8 @@ export function readTextFile(file: string): { text?: string; problem?: Problem }
 
 /** Strict UTF-8 decoding: an invalid byte is reported at its line and column. */
 export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; problem?: Problem } {
-  const bad = firstInvalidUtf8(bytes);
+  // The native check first; the byte-by-byte scan only runs to find where a bad file goes wrong.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad < 0) return { text: new TextDecoder('utf-8').decode(bytes) };
   const lineStart = bad === 0 ? 0 : bytes.lastIndexOf(0x0a, bad - 1) + 1;
   let line = 1;

@@ -41,8 +41,6 @@ const NON_STRING_PLAIN =
 const SMALL_INTEGER = /^[0-9]{1,15}$/;
 /** An item of a one-line flow sequence the subset takes: a plain word or phrase without flow indicators. */
 const FLOW_PLAIN = /^[^-?:,[\]{}#&*!|>'"%@` ][^,[\]{}:#]*$/;
-/** A plain scalar may not start with an indicator (the subset also leaves out `-`, `?` and `:`). */
-const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const DOUBLE_QUOTED_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0' };
 
 /** Reads `text` (already normalised: see normaliseYamlText) if it is in the subset, else undefined. */
@@ -57,10 +55,28 @@ export function parseYamlLite(text: string, file: string): PositionedSource | un
 }
 
 /** Trailing spaces off (not other white space: YAML keeps a trailing no-break space). */
-const trimSpaces = (text: string) => text.replace(/ +$/, '');
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** Whether the core schema could read a plain scalar as other than a string (cheap test first: this runs for every key and value). */
+function maybeNotString(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  // digits + - . ~ and the first letters of null, true, false in either case
+  const candidate = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  return candidate && (SMALL_INTEGER.test(raw) || NON_STRING_PLAIN.test(raw));
+}
+
+/** Characters that may not start a plain scalar (the subset also leaves out `-`, `?` and `:`). */
+const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
+const startsWithIndicator = (text: string) => text.length > 0 && INDICATORS.includes(text[0]!);
 
 /** The key under which a node's offsets are kept. */
 const pathKey = (path: readonly PathSegment[]) => path.join('\0');
+/** The key of a child node from its parent's key (the root's is ''). */
+const childKey = (parent: string, segment: PathSegment) => (parent === '' ? String(segment) : `${parent}\0${segment}`);
 
 class LiteReader {
   private readonly lines: Line[] = [];
@@ -91,7 +107,7 @@ class LiteReader {
     const top = this.lines[this.index];
     if (!top || top.indent !== 0 || !this.isKeyLine(top)) throw OUTSIDE;
     this.offsets.set('', { value: top.start, key: -1, item: false });
-    const data = this.mapping(0, [], 0);
+    const data = this.mapping(0, '', 0);
     this.skipToContent();
     if (this.index < this.lines.length) throw OUTSIDE;
     const offsets = this.offsets;
@@ -121,7 +137,7 @@ class LiteReader {
   }
 
   /** The entries of a block mapping whose keys stand at column `indent`. */
-  private mapping(indent: number, path: PathSegment[], depth: number): Record<string, unknown> {
+  private mapping(indent: number, at: string, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw OUTSIDE;
     const map: Record<string, unknown> = {};
     for (;;) {
@@ -131,16 +147,16 @@ class LiteReader {
       if (line.indent > indent || !this.isKeyLine(line)) throw OUTSIDE;
       const { key, colon } = this.keyOf(line);
       if (Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE;
-      const keyPath = [...path, key];
+      const keyAt = childKey(at, key);
       this.index++;
-      const { value, offset } = this.value(line, colon + 1, indent, keyPath, depth);
+      const { value, offset } = this.value(line, colon + 1, indent, keyAt, depth);
       map[key] = value;
-      this.offsets.set(pathKey(keyPath), { value: offset, key: line.start + line.indent, item: false });
+      this.offsets.set(keyAt, { value: offset, key: line.start + line.indent, item: false });
     }
   }
 
   /** A sequence of one-line scalars whose dashes stand at column `indent`. */
-  private sequence(indent: number, path: PathSegment[]): unknown[] {
+  private sequence(indent: number, at: string): unknown[] {
     const items: unknown[] = [];
     for (;;) {
       this.skipToContent();
@@ -151,14 +167,14 @@ class LiteReader {
       const from = this.skipSpaces(line.start + line.indent + 1, line.end);
       if (from === line.end || this.text[from] === '#') throw OUTSIDE;
       const value = this.inlineScalar(line, from);
-      this.offsets.set(pathKey([...path, items.length]), { value: from, key: -1, item: true });
+      this.offsets.set(childKey(at, items.length), { value: from, key: -1, item: true });
       items.push(value);
       this.forbidDeeper(indent);
     }
   }
 
   /** The value after `key:` (from offset `from` on `line`), which may continue on the next lines. */
-  private value(line: Line, from: number, indent: number, path: PathSegment[], depth: number): { value: unknown; offset: number } {
+  private value(line: Line, from: number, indent: number, at: string, depth: number): { value: unknown; offset: number } {
     const start = this.skipSpaces(from, line.end);
     if (start === line.end || this.text[start] === '#') {
       // Nothing on this line: a nested block, or an empty value (null).
@@ -166,41 +182,41 @@ class LiteReader {
       const next = this.lines[this.index];
       if (next && next.indent > indent) {
         if (start < line.end) throw OUTSIDE; // a comment before a nested block: rare, left to the full parser
-        const at = next.start + next.indent;
-        if (this.isDashLine(next)) return { value: this.sequence(next.indent, path), offset: at };
+        const offset = next.start + next.indent;
+        if (this.isDashLine(next)) return { value: this.sequence(next.indent, at), offset };
         if (!this.isKeyLine(next)) throw OUTSIDE;
-        return { value: this.mapping(next.indent, path, depth + 1), offset: at };
+        return { value: this.mapping(next.indent, at, depth + 1), offset };
       }
       if (next && next.indent === indent && this.isDashLine(next)) {
         if (start < line.end) throw OUTSIDE;
-        return { value: this.sequence(indent, path), offset: next.start + next.indent };
+        return { value: this.sequence(indent, at), offset: next.start + next.indent };
       }
       return { value: null, offset: start };
     }
     const first = this.text[start];
     if (first === '|' || first === '>') return { value: this.blockScalar(line, start, indent), offset: start };
-    const value = first === '[' ? this.flowSequence(line, start, path) : this.inlineScalar(line, start);
+    const value = first === '[' ? this.flowSequence(line, start, at) : this.inlineScalar(line, start);
     this.forbidDeeper(indent);
     return { value, offset: start };
   }
 
   /** `[a, b]` on one line, of plain words (as `checklists:` is often written). */
-  private flowSequence(line: Line, from: number, path: PathSegment[]): unknown[] {
+  private flowSequence(line: Line, from: number, at: string): unknown[] {
     const close = this.text.indexOf(']', from);
     if (close === -1 || close >= line.end) throw OUTSIDE;
     this.expectLineEnd(close + 1, line.end);
     const items: unknown[] = [];
     const inner = this.text.slice(from + 1, close);
     if (trimSpaces(inner) === '') return items;
-    let at = from + 1;
+    let offset = from + 1;
     for (const part of inner.split(',')) {
       const lead = part.length - part.replace(/^ +/, '').length;
       const raw = trimSpaces(part.slice(lead));
       if (!FLOW_PLAIN.test(raw)) throw OUTSIDE;
       const value = this.plainValue(raw);
-      this.offsets.set(pathKey([...path, items.length]), { value: at + lead, key: -1, item: true });
+      this.offsets.set(childKey(at, items.length), { value: offset + lead, key: -1, item: true });
       items.push(value);
-      at += part.length + 1;
+      offset += part.length + 1;
     }
     return items;
   }
@@ -216,15 +232,15 @@ class LiteReader {
     const rest = this.text.slice(from, line.end);
     const comment = rest.indexOf(' #');
     const raw = trimSpaces(comment === -1 ? rest : rest.slice(0, comment));
-    if (INDICATOR_START.test(raw) || raw.includes(': ') || raw.endsWith(':')) throw OUTSIDE;
+    if (startsWithIndicator(raw) || raw.includes(': ') || raw.endsWith(':')) throw OUTSIDE;
     return this.plainValue(raw);
   }
 
   /** A plain scalar as the core schema reads it: a small integer or a string (else outside the subset). */
   private plainValue(raw: string): string | number {
+    if (!maybeNotString(raw)) return raw;
     if (SMALL_INTEGER.test(raw)) return Number.parseInt(raw, 10);
-    if (NON_STRING_PLAIN.test(raw)) throw OUTSIDE;
-    return raw;
+    throw OUTSIDE;
   }
 
   private doubleQuoted(from: number, end: number): { value: string; end: number } {
@@ -350,10 +366,9 @@ class LiteReader {
       key.length > 1000 ||
       key.endsWith(' ') ||
       key.includes(':') ||
-      INDICATOR_START.test(key) ||
+      startsWithIndicator(key) ||
       key.includes(' #') ||
-      NON_STRING_PLAIN.test(key) ||
-      SMALL_INTEGER.test(key) ||
+      maybeNotString(key) ||
       key === '__proto__'
     ) {
       throw OUTSIDE;

@@ -1,6 +1,6 @@
 /** `breachready template`: writes an answers file to fill in by hand. */
 import { existsSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderTemplate } from '../answers/template.js';
 import { buildCatalog } from '../catalog.js';
@@ -36,9 +36,14 @@ export async function runTemplate(options: TemplateCommandOptions): Promise<void
 
 /** Path from the output file's directory to the packaged answers schema, for editors. */
 export function schemaRef(target: string | undefined): string | undefined {
-  // Both src/commands/ and dist/chunks/ sit two levels below the package root.
-  const packaged = fileURLToPath(new URL('../../schema/answers.schema.json', import.meta.url));
-  if (!existsSync(packaged)) return undefined;
+  // The package root is the nearest directory above this module with the schema (src/commands/ in
+  // development, dist/ when bundled).
+  let packaged: string | undefined;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); !packaged; dir = dirname(dir)) {
+    const candidate = join(dir, 'schema', 'answers.schema.json');
+    if (existsSync(candidate)) packaged = candidate;
+    else if (dirname(dir) === dir) return undefined;
+  }
   return relative(dirname(resolve(target ?? 'breachready-answers.yaml')), packaged) || undefined;
 }
 

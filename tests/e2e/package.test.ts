@@ -22,7 +22,7 @@ beforeAll(() => {
 
 describe('the npm package', () => {
   it('ships only what runs: no sources, tests, fixtures or checklists sources', () => {
-    expect(files).toEqual(expect.arrayContaining(['bin/breachready.cjs', 'dist/cli.js', 'package.json', 'README.md', 'LICENSE', 'schema/answers.schema.json']));
+    expect(files).toEqual(expect.arrayContaining(['bin/breachready.cjs', 'dist/cli.cjs', 'dist/builtin-checklists.json', 'dist/vendor/yaml.cjs', 'dist/vendor/zod.cjs', 'dist/vendor/inquirer.cjs', 'package.json', 'README.md', 'LICENSE', 'schema/answers.schema.json']));
     for (const file of files) expect(file).toMatch(/^(bin\/|dist\/|schema\/|package\.json$|README\.md$|LICENSE$)/);
     expect(files.some((f) => f.endsWith('.ts'))).toBe(false);
   });

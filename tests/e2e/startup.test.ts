@@ -1,0 +1,100 @@
+/**
+ * The start-up path of the built CLI: the code cache (bin/breachready.cjs) never changes what
+ * the CLI does, whatever state the cache is in; a missing build is a one-line error; a reader
+ * that stops early is not an error.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, hasStackTrace, NODE, ROOT, run } from '../helpers/cli.js';
+
+const REPORT = ['report', '--answers', 'examples/northlight-pictures.yaml', '--format', 'json', '--as-of', '2026-11-22'];
+
+/** Every file under `dir` (the cache layout differs between Node 20 and Node >= 22). */
+function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
+  } catch {
+    return [];
+  }
+}
+
+describe('the code cache', () => {
+  const expected = run(REPORT, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
+
+  it('is written on the first run and used by the next, with the same output', () => {
+    expect(expected.status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-cache-'));
+    const first = run(REPORT, { env: { BREACHREADY_CACHE_DIR: dir } });
+    expect(first).toEqual(expected);
+    const files = filesUnder(dir);
+    expect(files.length).toBeGreaterThan(0);
+    const written = files.map((f) => `${f} ${statSync(join(dir, f)).mtimeMs}`);
+    const second = run(REPORT, { env: { BREACHREADY_CACHE_DIR: dir } });
+    expect(second).toEqual(expected);
+    // The second run took the cache as it was: V8 accepted it, so nothing was written again.
+    expect(filesUnder(dir).map((f) => `${f} ${statSync(join(dir, f)).mtimeMs}`)).toEqual(written);
+    // The help run has its own cache (a run stores what it compiled), and changes nothing else.
+    expect(run(['report', '--help'], { env: { BREACHREADY_CACHE_DIR: dir } }).status).toBe(0);
+    expect(run(REPORT, { env: { BREACHREADY_CACHE_DIR: dir } })).toEqual(expected);
+  });
+
+  it('a corrupt, truncated or foreign cache changes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-cache-'));
+    run(REPORT, { env: { BREACHREADY_CACHE_DIR: dir } });
+    const files = filesUnder(dir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const [i, file] of files.entries()) {
+      const content = [Buffer.from('not a cache'), Buffer.alloc(0), Buffer.alloc(4096, 0xff)][i % 3]!;
+      writeFileSync(join(dir, file), content);
+    }
+    for (let i = 0; i < 2; i++) {
+      const result = run(REPORT, { env: { BREACHREADY_CACHE_DIR: dir } });
+      expect(result).toEqual(expected);
+    }
+  });
+
+  it('an unusable cache directory changes nothing, and NODE_DISABLE_COMPILE_CACHE writes none', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'breachready-cache-'));
+    const blocked = join(parent, 'file');
+    writeFileSync(blocked, 'a file where the cache directory should be');
+    expect(run(REPORT, { env: { BREACHREADY_CACHE_DIR: blocked } })).toEqual(expected);
+    const unused = join(parent, 'unused');
+    expect(run(REPORT, { env: { BREACHREADY_CACHE_DIR: unused, NODE_DISABLE_COMPILE_CACHE: '1' } })).toEqual(expected);
+    expect(filesUnder(unused)).toEqual([]);
+  });
+
+  it('an error in a cached run is still one line and its exit code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-cache-'));
+    for (let i = 0; i < 2; i++) {
+      const result = run(['report', '--answers', 'tests/fixtures/answers/bad-answers.yaml'], { env: { BREACHREADY_CACHE_DIR: dir } });
+      expect(result.status).toBe(2);
+      expect(hasStackTrace(result.stderr)).toBe(false);
+    }
+  });
+});
+
+describe('start-up', () => {
+  it('says in one line when the build is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-nobuild-'));
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(BIN, join(dir, 'bin', 'breachready.cjs'));
+    copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+    const result = spawnSync(NODE, [join(dir, 'bin', 'breachready.cjs'), 'list'], { cwd: dir, encoding: 'utf8', env: { ...process.env, BREACHREADY_CACHE_DIR: join(dir, 'cache') } });
+    rmSync(dir, { recursive: true, force: true });
+    expect(result.status).toBe(70);
+    expect(result.stderr).toMatch(/^breachready: .*dist\/cli\.cjs is missing: build it with npm run build\n$/);
+  });
+
+  it('stops quietly, exit 0, when the reader of stdout goes away (| head)', async () => {
+    const child = spawn(NODE, [BIN, ...REPORT], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+});
