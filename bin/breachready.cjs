@@ -4,7 +4,13 @@
 // answered before anything else loads, and the bundle's compiled code can be cached (below).
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
-  process.stdout.write(`${require('../package.json').version}\n`);
+  // Straight to the descriptor: creating process.stdout would cost more than the rest of this run.
+  const line = `${require('../package.json').version}\n`;
+  try {
+    require('node:fs').writeSync(1, line);
+  } catch (error) {
+    if (error.code !== 'EPIPE') process.stdout.write(line);
+  }
 } else {
   const path = require('node:path');
   const dist = path.join(__dirname, '..', 'dist');

@@ -285,7 +285,7 @@ const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').repla
 /** The interview header (`Checklist title  1/46  ░░░`), then the select prompt line `? Question`. */
 const FIRST_QUESTION = /\d+\/\d+[^\n]*\n[\s\S]*?(^|\n)\s*\? \S/;
 
-function ptyOnce(commandLine, { until, cwd = work } = {}) {
+function ptyOnce(commandLine, { until, cwd = work, stopSignal = 'SIGKILL' } = {}) {
   return new Promise((done) => {
     const t0 = performance.now();
     const child = spawn('script', ['-qfec', `${PTY_SIZE}${commandLine}`, '/dev/null'], {
@@ -303,7 +303,7 @@ function ptyOnce(commandLine, { until, cwd = work } = {}) {
       out += chunk;
       if (until && ms === undefined && until.test(stripAnsi(out).replace(/\r/g, ''))) {
         ms = performance.now() - t0;
-        killTree(child.pid); // script, its shell and the CLI
+        killTree(child.pid, stopSignal); // script, its shell and the CLI
       }
     });
     child.stderr.on('data', () => {});
@@ -559,16 +559,19 @@ async function measureInterview() {
   mkdirSync(root, { recursive: true });
   const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
   const baseline = { name: 'script: node -e 0 (to exit)', once: () => ptyOnce(`${quote(process.execPath)} -e 0`, { cwd: root }) };
-  const subject = {
-    name: 'script: interview, to the first question',
-    once: () => {
-      // A fresh directory every run: the interview is stopped hard, which may leave its lock file.
-      const dir = mkdtempSync(join(root, 'run-'));
-      const answers = join(dir, 'a.yaml');
-      writeFileSync(answers, 'breachready: 1\nlevel: 1\nanswers: {}\n');
-      return ptyOnce(`${quote(process.execPath)} ${quote(CLI)} --answers ${quote(answers)} --level 1`, { until: FIRST_QUESTION, cwd: dir });
-    },
+  const firstQuestion = (stopSignal) => {
+    // A fresh directory every run: the interview is stopped hard, which may leave its lock file.
+    const dir = mkdtempSync(join(root, 'run-'));
+    const answers = join(dir, 'a.yaml');
+    writeFileSync(answers, 'breachready: 1\nlevel: 1\nanswers: {}\n');
+    return ptyOnce(`${quote(process.execPath)} ${quote(CLI)} --answers ${quote(answers)} --level 1`, { until: FIRST_QUESTION, cwd: dir, stopSignal });
   };
+  const subject = { name: 'script: interview, to the first question', once: () => firstQuestion('SIGKILL') };
+  // The code cache is written when the CLI exits, which a killed run never does: one run first that
+  // ends on SIGTERM (as when a terminal closes; the interview then exits 130) leaves it, as a
+  // user's first sitting does.
+  await firstQuestion('SIGTERM');
+  await sleep(500);
   await interleave([baseline, subject], RUNS, 'interview');
   row('interview (pty)', baseline);
   const r = row('interview (pty)', subject, baseline);

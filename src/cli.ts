@@ -7,7 +7,7 @@ import version from 'breachready:version';
 import { CliError, EXIT, ProblemsError } from './errors.js';
 import { formatProblem, sortProblems } from './problems.js';
 import type { Problem } from './problems.js';
-import { whenFirstUsed } from './std-streams.js';
+import { exitOnBrokenPipe, whenFirstUsed, write } from './std-streams.js';
 import { oneLine, stderrLine } from './text.js';
 
 
@@ -24,7 +24,7 @@ const program = new Command('breachready')
   .option('--no-color', 'no colour in terminal output (also NO_COLOR=1)')
   .showSuggestionAfterError(true)
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+  .configureOutput({ writeErr: (s) => write('stderr', s), writeOut: (s) => write('stdout', s) })
   .addHelpText(
     'after',
     `
@@ -182,30 +182,23 @@ function report(error: unknown): number {
   }
   if (error instanceof ProblemsError) {
     const problems = dedupe(sortProblems(error.problems));
-    for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) process.stderr.write(`${stderrLine(formatProblem(problem))}\n`);
-    if (problems.length > MAX_PROBLEMS_SHOWN) process.stderr.write(`... and ${problems.length - MAX_PROBLEMS_SHOWN} more (the first ${MAX_PROBLEMS_SHOWN} are shown)\n`);
-    process.stderr.write(`breachready: ${problems.length} problem${problems.length === 1 ? '' : 's'} found\n`);
+    for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) write('stderr', `${stderrLine(formatProblem(problem))}\n`);
+    if (problems.length > MAX_PROBLEMS_SHOWN) write('stderr', `... and ${problems.length - MAX_PROBLEMS_SHOWN} more (the first ${MAX_PROBLEMS_SHOWN} are shown)\n`);
+    write('stderr', `breachready: ${problems.length} problem${problems.length === 1 ? '' : 's'} found\n`);
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`${error.message.split('\n').map((line, i) => stderrLine(i === 0 ? `breachready: ${line}` : line)).join('\n')}\n`);
-    if (error.hint) process.stderr.write(`${error.hint.split('\n').map(stderrLine).join('\n')}\n`);
+    write('stderr', `${error.message.split('\n').map((line, i) => stderrLine(i === 0 ? `breachready: ${line}` : line)).join('\n')}\n`);
+    if (error.hint) write('stderr', `${error.hint.split('\n').map(stderrLine).join('\n')}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`breachready: internal error: ${oneLine(message)}\nPlease report it with the command you ran. (BREACHREADY_DEBUG=1 shows details)\n`);
-  if (process.env.BREACHREADY_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  write('stderr', `breachready: internal error: ${oneLine(message)}\nPlease report it with the command you ran. (BREACHREADY_DEBUG=1 shows details)\n`);
+  if (process.env.BREACHREADY_DEBUG) write('stderr', `${(error as Error)?.stack ?? ''}\n`);
   return 70;
 }
 
-// A reader that stops early (`| head`) is not an error: stop quietly.
-for (const name of ['stdout', 'stderr'] as const) {
-  whenFirstUsed(name, (stream) =>
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    }),
-  );
-}
+for (const name of ['stdout', 'stderr'] as const) whenFirstUsed(name, (stream) => stream.on('error', exitOnBrokenPipe));
 
 // Anything that escapes a command still ends as one line and an exit code, never a stack trace.
 const fail = (error: unknown) => process.exit(report(error));

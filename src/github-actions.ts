@@ -3,6 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Severity } from './checklist/schema.js';
 import type { Assessment } from './scoring/model.js';
+import { write } from './std-streams.js';
 
 /** GitHub caps a step summary at 1 MiB; stay well under it. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;
@@ -21,7 +22,7 @@ export async function reportToGitHub(
     const { renderAnnotations } = await import('./report/github.js');
     // Workflow commands are read from both streams; stderr keeps stdout clean for data.
     const file = assessment.answersFile && assessment.answersFile !== '-' ? workspacePath(assessment.answersFile, env) : undefined;
-    process.stderr.write(renderAnnotations(assessment, { file, answersLine: options.answersLine, failOn: options.failOn }));
+    write('stderr', renderAnnotations(assessment, { file, answersLine: options.answersLine, failOn: options.failOn }));
   }
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   if (summaryFile) {

@@ -1,22 +1,58 @@
 /**
- * Node creates process.stdout and process.stderr when they are first used, and creating one costs
- * milliseconds, a good share of a short run: what must be set on them is set then, not at start.
+ * Writing to stdout and stderr without paying for their stream objects: Node creates
+ * process.stdout and process.stderr when first used, and creating one costs milliseconds, a good
+ * share of a short run. Until a stream exists, text goes straight to its file descriptor, as the
+ * stream itself would write to a file, pipe or terminal on Linux; once something has made it
+ * (the interview's prompts do), through it, so nothing is reordered.
  */
-export function whenFirstUsed(name: 'stdout' | 'stderr', setup: (stream: NodeJS.WriteStream) => void): void {
+import { writeSync } from 'node:fs';
+
+type StreamName = 'stdout' | 'stderr';
+
+/** Streams whose creation is watched (see whenFirstUsed): only those are written around. */
+const watched = new Set<StreamName>();
+const created = new Set<StreamName>();
+
+/** Runs `setup` on the stream when something first uses it. */
+export function whenFirstUsed(name: StreamName, setup: (stream: NodeJS.WriteStream) => void): void {
   const descriptor = Object.getOwnPropertyDescriptor(process, name);
   if (!descriptor?.get || !descriptor.configurable) {
     setup(process[name]);
     return;
   }
+  watched.add(name);
   Object.defineProperty(process, name, {
     configurable: true,
     enumerable: descriptor.enumerable ?? true,
     get() {
       // Node's own getter is put back first, so the stream is made (and set up) once.
       Object.defineProperty(process, name, descriptor);
+      created.add(name);
       const stream = process[name];
       setup(stream);
       return stream;
     },
   });
+}
+
+/** A reader that stops early (`| head`) is not an error: stop quietly. */
+export function exitOnBrokenPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+}
+
+/** Writes text to stdout or stderr (see above). */
+export function write(name: StreamName, text: string): void {
+  if (!watched.has(name) || created.has(name)) {
+    process[name].write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  try {
+    while (offset < bytes.length) offset += writeSync(name === 'stdout' ? 1 : 2, bytes, offset);
+  } catch (error) {
+    exitOnBrokenPipe(error as NodeJS.ErrnoException);
+    // Anything else (EAGAIN: a non-blocking pipe is full) is the stream's to handle.
+    process[name].write(bytes.subarray(offset));
+  }
 }

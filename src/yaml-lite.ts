@@ -195,7 +195,7 @@ class LiteReader {
     }
     const first = this.text[start];
     if (first === '|' || first === '>') return { value: this.blockScalar(line, start, indent), offset: start };
-    const value = first === '[' ? this.flowSequence(line, start, at) : this.inlineScalar(line, start);
+    const value = first === '[' ? this.flowSequence(line, start, at) : first === '{' ? this.emptyFlowMapping(line, start) : this.inlineScalar(line, start);
     this.forbidDeeper(indent);
     return { value, offset: start };
   }
@@ -219,6 +219,14 @@ class LiteReader {
       offset += part.length + 1;
     }
     return items;
+  }
+
+  /** `{}` (as in `answers: {}`); any other flow mapping is outside the subset. */
+  private emptyFlowMapping(line: Line, from: number): Record<string, unknown> {
+    const close = this.skipSpaces(from + 1, line.end);
+    if (this.text[close] !== '}') throw OUTSIDE;
+    this.expectLineEnd(close + 1, line.end);
+    return {};
   }
 
   /** A one-line plain or quoted scalar starting at `from`, up to the end of the line or a comment. */

@@ -6,7 +6,7 @@ import { isMap, isScalar, parseDocument, YAMLMap } from 'yaml';
 import type { Document } from 'yaml';
 import type { AnswerValue, Level } from '../checklist/schema.js';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { FORMAT_VERSION } from './schema.js';
+import { FORMAT_VERSION } from './format.js';
 
 export interface AnswerUpdate {
   value: AnswerValue | undefined;

@@ -6,7 +6,7 @@
  */
 import type { AnswerValue } from '../checklist/vocabulary.js';
 import { ANSWER_VALUES } from '../checklist/vocabulary.js';
-import { isIsoDate } from './dates.js';
+import { FORMAT_VERSION, isIsoDate } from './format.js';
 import type { AnswersFileData } from './schema.js';
 
 const FILE_KEYS = new Set(['breachready', 'organization', 'assessor', 'date', 'level', 'checklists', 'versions', 'answers']);
@@ -23,7 +23,7 @@ const trimmedText = (value: unknown) => typeof value === 'string' && value.lengt
 
 /** `data` typed as a valid answers file when it plainly is one; undefined when zod must decide. */
 export function quickCheckAnswersFile(data: unknown): AnswersFileData | undefined {
-  if (!isRecord(data) || !hasOnly(data, FILE_KEYS) || data.breachready !== 1) return undefined;
+  if (!isRecord(data) || !hasOnly(data, FILE_KEYS) || data.breachready !== FORMAT_VERSION) return undefined;
   const { organization, assessor, date, level, checklists, versions, answers } = data;
   if (!optionalText(organization) || !optionalText(assessor)) return undefined;
   if (date !== undefined && date !== null && !isIsoDate(date)) return undefined;

@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import { ANSWER_VALUES } from '../checklist/vocabulary.js';
 import { quote } from '../text.js';
-import { ISO_DATE, isCalendarDate } from './dates.js';
+import { FORMAT_VERSION, ISO_DATE, isCalendarDate } from './format.js';
 
-export const FORMAT_VERSION = 1;
 
 const answerValue = z.enum(ANSWER_VALUES, {
   error: (issue) =>

@@ -4,10 +4,8 @@
  * the new version is taken and the answer applied to it, so neither side's answers are lost.
  */
 import { readFileSync } from 'node:fs';
-import type { AnswerUpdate } from './document.js';
-import { AnswersDocument } from './document.js';
+import type { AnswerUpdate, AnswersDocument } from './document.js';
 import { CliError } from '../errors.js';
-import { parseAnswersTextFully } from './parse-fully.js';
 
 export interface SaveOutcome {
   /** The file had changed on disk; its new content was kept and the answer applied on top. */
@@ -15,27 +13,31 @@ export interface SaveOutcome {
 }
 
 export class AnswersStore {
+  private doc: AnswersDocument | undefined;
   private lastText: string | undefined;
 
+  /**
+   * A store for a new document, or for the text of the file as read: that is made a document (which
+   * loads the YAML library) at the first save, so an interview shows its first question sooner.
+   */
   constructor(
     readonly file: string,
-    private doc: AnswersDocument,
-    lastText: string | undefined,
+    from: { document: AnswersDocument } | { text: string },
   ) {
-    this.lastText = lastText;
-  }
-
-  /** The document being edited. */
-  get document(): AnswersDocument {
-    return this.doc;
+    if ('document' in from) this.doc = from.document;
+    else this.lastText = from.text;
   }
 
   /** Applies a change and writes the file; throws CliError when the file cannot be written. */
-  update(change: (doc: AnswersDocument) => void): SaveOutcome {
+  async update(change: (doc: AnswersDocument) => void): Promise<SaveOutcome> {
+    const { AnswersDocument } = await import('./document.js');
+    this.doc ??= AnswersDocument.fromText(this.lastText ?? '');
     const onDisk = readIfExists(this.file);
     let merged = false;
     if (onDisk !== undefined && this.lastText !== undefined && onDisk !== this.lastText) {
-      const parsed = parseAnswersTextFully(onDisk, this.file);
+      // Loaded here: the file rarely changes mid-interview, and the full reader (zod) is slow to load.
+      const { parseAnswersText } = await import('./file.js');
+      const parsed = await parseAnswersText(onDisk, this.file);
       if (parsed.problems.length) {
         // Someone's half-done edit: never write over it (the change is kept in memory for the caller).
         change(this.doc);
@@ -54,7 +56,7 @@ export class AnswersStore {
 
   /** The current text of the document, to show or save elsewhere when the file cannot be written. */
   text(): string {
-    return this.doc.toString();
+    return this.doc?.toString() ?? this.lastText ?? '';
   }
 }
 

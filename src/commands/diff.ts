@@ -5,6 +5,7 @@ import { CliError, EXIT } from '../errors.js';
 import { comparisonData, renderComparisonMarkdown, renderComparisonText } from '../report/comparison.js';
 import { compareAssessments } from '../scoring/compare.js';
 import { assess, assessBaseline } from './assess.js';
+import { write } from '../std-streams.js';
 
 interface DiffOptions {
   format?: 'text' | 'markdown' | 'json';
@@ -18,7 +19,7 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
   const current = await assess({ answers: newFile, checklist: options.checklist, level: options.level, asOf: asOfDate(options.asOf) });
   const comparison = compareAssessments(await assessBaseline(oldFile, current), current.assessment);
   const format = options.format ?? 'text';
-  process.stdout.write(
+  write('stdout', 
     format === 'json'
       ? `${safeJson({ baseline: oldFile, current: newFile, ...comparisonData(comparison) })}\n`
       : format === 'markdown'

@@ -1,8 +1,8 @@
 /** `breachready [interview]`: the interview in a terminal, resumable, saving after every answer. */
 import { existsSync } from 'node:fs';
 import version from 'breachready:version';
-import { AnswersDocument } from '../answers/document.js';
 import { acquireLock } from '../answers/lock.js';
+import type { AnswersDocument } from '../answers/document.js';
 import { AnswersStore } from '../answers/store.js';
 import { checklistSpecsOf, readAnswersFile, resolveAnswers } from '../answers/file.js';
 import type { Answers } from '../answers/model.js';
@@ -82,6 +82,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
       const organization = (await prompter.input('Organisation name')).trim();
       const assessor = (await prompter.input('Your name (the assessor)')).trim();
       level ??= await askLevel(prompter, catalog);
+      const { AnswersDocument } = await import('../answers/document.js');
       const doc = AnswersDocument.create({
         organization: organization || undefined,
         assessor: assessor || undefined,
@@ -92,10 +93,10 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
         schemaRef: schemaRef(file),
       });
       answers = { ...answers, organization, assessor, level };
-      store = new AnswersStore(file, doc, undefined);
+      store = new AnswersStore(file, { document: doc });
       await saveWithRetry(store, () => undefined, prompter);
     } else {
-      store = new AnswersStore(file, AnswersDocument.fromText(parsed.source.text), parsed.source.text);
+      store = new AnswersStore(file, { text: parsed.source.text });
       level ??= 3;
       if (options.level && Number(options.level) !== answers.level) {
         const chosen = level;
@@ -142,7 +143,7 @@ async function saveWithRetry(store: AnswersStore, change: (doc: AnswersDocument)
   // Every change is idempotent (set this answer, this date), so a retry simply applies it again.
   for (;;) {
     try {
-      const { merged } = store.update(change);
+      const { merged } = await store.update(change);
       if (merged) prompter.print(`(${store.file} had changed on disk: your edits there are kept, and this answer was added to them.)\n`);
       return;
     } catch (error) {

@@ -3,6 +3,7 @@ import type { Checklist } from '../checklist/schema.js';
 import { fit, stdoutChalk } from '../terminal.js';
 import { safeJson, terminalLine } from '../text.js';
 import { loadSelection } from './shared.js';
+import { write } from '../std-streams.js';
 
 interface ListOptions {
   json?: boolean;
@@ -16,7 +17,7 @@ export async function runList(options: ListOptions, globals: { color: boolean | 
     ...l.checklist,
     questions: l.checklist.questions.filter((q) => q.level <= level),
   }));
-  process.stdout.write(options.json ? `${safeJson({ checklists })}\n` : renderList(checklists, level, globals.color));
+  write('stdout', options.json ? `${safeJson({ checklists })}\n` : renderList(checklists, level, globals.color));
 }
 
 function renderList(checklists: Checklist[], level: number, colorFlag: boolean | undefined): string {

@@ -15,6 +15,7 @@ import type { Assessment } from '../scoring/model.js';
 import { assess, assessBaseline } from './assess.js';
 import { renderComparisonText } from '../report/comparison.js';
 import { compareAssessments } from '../scoring/compare.js';
+import { write } from '../std-streams.js';
 
 export interface ReportOptions {
   answers: string;
@@ -61,17 +62,17 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
   const stdoutText = stdoutFormat ? await render(stdoutFormat, stdoutFormat === 'text' && useColor(process.stdout, globals.color)) : undefined;
   for (const { file, text } of rendered) {
     writeFileAtomic(file, text);
-    process.stderr.write(`wrote ${file}\n`);
+    write('stderr', `wrote ${file}\n`);
   }
-  if (stdoutText !== undefined) process.stdout.write(stdoutText);
+  if (stdoutText !== undefined) write('stdout', stdoutText);
   if (stdoutFormat !== 'text') {
     for (const stale of assessment.stale) {
       const note = `note: checklist ${stale.checklist.id} was updated (${stale.answeredVersion} -> ${stale.checklist.version}) since the answers were given: ${stale.unanswered.length} unanswered`;
-      process.stderr.write(`${stderrLine(note)}\n`);
+      write('stderr', `${stderrLine(note)}\n`);
     }
   }
   // The text report has no room for it; say it on stderr so stdout data stays clean.
-  if (comparison && stdoutFormat !== 'markdown' && stdoutFormat !== 'json') process.stderr.write(renderComparisonText(comparison));
+  if (comparison && stdoutFormat !== 'markdown' && stdoutFormat !== 'json') write('stderr', renderComparisonText(comparison));
 
   if (isGitHubActions()) await reportToGitHub(assessment, { failOn: options.failOn ?? 'none', answersLine: answers.answersLine, tool: context.tool });
 

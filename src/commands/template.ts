@@ -8,6 +8,7 @@ import type { Level } from '../checklist/schema.js';
 import { CliError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { loadSelection } from './shared.js';
+import { write } from '../std-streams.js';
 
 interface TemplateCommandOptions {
   level?: string;
@@ -30,8 +31,8 @@ export async function runTemplate(options: TemplateCommandOptions): Promise<void
   });
   if (target) {
     writeFileAtomic(target, text);
-    process.stderr.write(`wrote ${target}: fill it in, then run breachready report --answers ${target}\n`);
-  } else process.stdout.write(text);
+    write('stderr', `wrote ${target}: fill it in, then run breachready report --answers ${target}\n`);
+  } else write('stdout', text);
 }
 
 /** Path from the output file's directory to the packaged answers schema, for editors. */

@@ -11,6 +11,7 @@ import { addAll } from '../problems.js';
 import type { Problem } from '../problems.js';
 import { readTextFile } from '../text-file.js';
 import { parseYaml } from '../yaml-source.js';
+import { write } from '../std-streams.js';
 
 export async function runValidate(paths: string[], options: { checklist?: string[] }): Promise<void> {
   const problems: Problem[] = [];
@@ -37,7 +38,7 @@ export async function runValidate(paths: string[], options: { checklist?: string
   }
   addAll(problems, checkUniqueChecklistIds(loaded, new Map(builtinChecklists().map((c) => [c.id, c]))));
   if (problems.length) throw new ProblemsError(problems);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  write('stdout', `${lines.join('\n')}\n`);
 }
 
 /** Files named, and the YAML files of directories named, in order. */

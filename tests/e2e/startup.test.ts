@@ -76,6 +76,38 @@ describe('the code cache', () => {
   });
 });
 
+/** The dist/vendor libraries a run loads (yaml, zod, inquirer), from a preloaded module that watches require(). */
+function vendorLoads(args: string[], cwd = ROOT): { status: number | null; loaded: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'breachready-loads-'));
+  const hook = join(dir, 'hook.cjs');
+  writeFileSync(
+    hook,
+    `const Module = require('node:module'); const load = Module._load;
+Module._load = function (request, ...rest) {
+  const m = /vendor\\/(\\w+)\\.cjs$/.exec(request);
+  if (m) process.stderr.write('LOADED ' + m[1] + '\\n');
+  return load.call(this, request, ...rest);
+};`,
+  );
+  const result = spawnSync(NODE, ['--require', hook, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  rmSync(dir, { recursive: true, force: true });
+  return { status: result.status, loaded: [...result.stderr.matchAll(/^LOADED (\w+)$/gm)].map((m) => m[1]!) };
+}
+
+describe('what a run loads', () => {
+  it('report on a plainly valid answers file, --help and list load none of yaml, zod and Inquirer', () => {
+    for (const args of [REPORT, ['report', '--answers', 'examples/ci-pass.yaml', '--format', 'markdown'], ['--help'], ['report', '--help'], ['list']]) {
+      expect(vendorLoads(args), args.join(' ')).toEqual({ status: 0, loaded: [] });
+    }
+  });
+
+  it('a file the quick path declines goes to the full parser and zod (and still reports right)', () => {
+    const result = vendorLoads(['report', '--answers', 'tests/fixtures/answers/bad-answers.yaml']);
+    expect(result.status).toBe(2);
+    expect(result.loaded).toEqual(expect.arrayContaining(['yaml', 'zod']));
+  });
+});
+
 describe('start-up', () => {
   it('says in one line when the build is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'breachready-nobuild-'));

@@ -112,6 +112,7 @@ describe('the quick YAML reader', () => {
         fc.oneof(plain, quoted, fc.constant('')).chain((text) => comment.map((c) => ({ kind: 'scalar' as const, text: text + c }))),
         block.map(([header, c, lines]) => ({ kind: 'block' as const, header: header + c, lines })),
         fc.array(fc.oneof(plain, quoted), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: 'seq' as const, items })),
+        fc.constantFrom('{}', '{ }', '{a: 1}', '{ }x', '{}}').chain((text) => comment.map((c) => ({ kind: 'flow' as const, text: text + c }))),
         fc
           .tuple(fc.array(fc.oneof(plain, fc.constantFrom('', ' ', 'a b', '../x.yaml', 'x]')), { maxLength: 4 }), fc.constantFrom(',', ', ', ' , '), comment)
           .map(([items, separator, c]) => ({ kind: 'flow' as const, text: `[${items.join(separator)}]${c}` })),
