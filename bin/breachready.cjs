@@ -19,13 +19,12 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   } catch {
     // Without a cache the CLI only starts slower.
   }
-  try {
-    require.resolve(path.join(dist, 'cli.cjs'));
-  } catch {
-    process.stderr.write(`breachready: ${path.join(dist, 'cli.cjs')} is missing: build it with npm run build\n`);
+  const cli = path.join(dist, 'cli.cjs');
+  if (!require('node:fs').existsSync(cli)) {
+    process.stderr.write(`breachready: ${cli} is missing: build it with npm run build\n`);
     process.exit(70);
   }
-  require(path.join(dist, 'cli.cjs'));
+  require(cli);
 }
 
 /**

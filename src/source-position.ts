@@ -64,7 +64,7 @@ export function normaliseYamlText(text: string): string {
 }
 
 /** Lines plus commas: a cheap upper bound of the nodes a YAML text can make, checked before parsing. */
-export const DEFAULT_MAX_YAML_ITEMS = 5_000_000;
+const DEFAULT_MAX_YAML_ITEMS = 5_000_000;
 
 /** The items limit (BREACHREADY_MAX_YAML_ITEMS overrides it), or undefined when `text` is within it. */
 export function yamlItemsOverLimit(text: string): number | undefined {

@@ -54,7 +54,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; pr
 }
 
 /** Index of the first byte that breaks UTF-8 (overlongs and surrogates included), or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   const n = bytes.length;
   let i = 0;
   while (i < n) {

@@ -9,7 +9,7 @@ import { LineIndex, normaliseYamlText, yamlItemsOverLimit } from './source-posit
 import type { PathSegment, PositionedSource } from './source-position.js';
 import { quote } from './text.js';
 
-export const MAX_ALIASES = 100;
+const MAX_ALIASES = 100;
 
 export interface YamlSource extends PositionedSource {
   doc: Document.Parsed;

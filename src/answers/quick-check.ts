@@ -6,7 +6,8 @@
  */
 import type { AnswerValue } from '../checklist/vocabulary.js';
 import { ANSWER_VALUES } from '../checklist/vocabulary.js';
-import { FORMAT_VERSION, isIsoDate } from './format.js';
+import { isIsoDate } from '../iso-date.js';
+import { FORMAT_VERSION } from './format.js';
 import type { AnswersFileData } from './schema.js';
 
 const FILE_KEYS = new Set(['breachready', 'organization', 'assessor', 'date', 'level', 'checklists', 'versions', 'answers']);

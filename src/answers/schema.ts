@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { ANSWER_VALUES } from '../checklist/vocabulary.js';
 import { quote } from '../text.js';
-import { FORMAT_VERSION, ISO_DATE, isCalendarDate } from './format.js';
+import { ISO_DATE, isCalendarDate } from '../iso-date.js';
+import { FORMAT_VERSION } from './format.js';
 
 
 const answerValue = z.enum(ANSWER_VALUES, {

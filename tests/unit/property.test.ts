@@ -16,6 +16,7 @@ import type { Problem } from '../../src/problems.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { score } from '../../src/scoring/score.js';
+import { decodeUtf8 } from '../../src/text-file.js';
 import { answers, checklist, question } from '../helpers/build.js';
 import { cellSeparators, markdownStructure } from '../helpers/markdown.js';
 
@@ -345,5 +346,30 @@ describe('renderers on arbitrary strings', () => {
     expect(misplaced([{ file: 'f', line: 1, col: 3, message: 'm' }], 'a\nb', 'f')).toHaveLength(1);
     expect(misplaced([{ file: 'f', line: 0, col: 1, message: 'm' }], 'a', 'f')).toHaveLength(1);
     expect(CONTROL.test(renderText(assessmentOf(plainTexts()), { color: true }))).toBe(true);
+  });
+});
+
+describe('reading text files', () => {
+  it('accepts exactly the bytes a strict UTF-8 decoder accepts, and locates the first bad one', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 20 }).map((s) => new TextEncoder().encode(s)),
+      fc.tuple(fc.string({ maxLength: 10 }), fc.uint8Array({ minLength: 1, maxLength: 4 }), fc.string({ maxLength: 10 })).map(([a, bad, b]) => new Uint8Array([...new TextEncoder().encode(a), ...bad, ...new TextEncoder().encode(b)])),
+    );
+    fc.assert(
+      fc.property(bytes, (input) => {
+        let valid = true;
+        try {
+          strict.decode(input);
+        } catch {
+          valid = false;
+        }
+        const result = decodeUtf8(input, 'x.yaml');
+        expect(result.problem === undefined, JSON.stringify([...input])).toBe(valid);
+        if (!valid) expect(result.problem!.line).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
