@@ -52,7 +52,7 @@ export function write(name: StreamName, text: string): void {
     while (offset < bytes.length) offset += writeSync(name === 'stdout' ? 1 : 2, bytes, offset);
   } catch (error) {
     exitOnBrokenPipe(error as NodeJS.ErrnoException);
-    // Anything else (EAGAIN: a non-blocking pipe is full) is the stream's to handle.
+    // Anything else is the stream's to handle (libuv already waits out a full non-blocking pipe).
     process[name].write(bytes.subarray(offset));
   }
 }

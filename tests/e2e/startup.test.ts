@@ -3,8 +3,8 @@
  * the CLI does, whatever state the cache is in; a missing build is a one-line error; a reader
  * that stops early is not an error.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, constants, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,44 @@ describe('start-up', () => {
     rmSync(dir, { recursive: true, force: true });
     expect(result.status).toBe(70);
     expect(result.stderr).toMatch(/^breachready: .*dist\/cli\.cjs is missing: build it with npm run build\n$/);
+  });
+
+  it('writes all of a large output to a non-blocking pipe that is slow to read', async () => {
+    // stdout is written straight to its descriptor: a non-blocking pipe that fills up must not lose
+    // any of it. list --json is larger than a pipe's 64 KB buffer.
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-fifo-'));
+    const fifo = join(dir, 'out');
+    execFileSync('mkfifo', [fifo]);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    const child = spawn(NODE, [BIN, 'list', '--json'], { cwd: ROOT, stdio: ['ignore', writer, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    closeSync(writer);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    await new Promise((r) => setTimeout(r, 300)); // let the pipe fill up
+    const chunks: Buffer[] = [];
+    const buffer = Buffer.alloc(65536);
+    let status: number | null | undefined;
+    void exited.then((code) => (status = code));
+    for (;;) {
+      let n = 0;
+      try {
+        n = readSync(reader, buffer);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      }
+      if (n > 0) chunks.push(Buffer.from(buffer.subarray(0, n)));
+      else if (status !== undefined) break;
+      else await new Promise((r) => setTimeout(r, 5));
+    }
+    closeSync(reader);
+    rmSync(dir, { recursive: true, force: true });
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.length).toBeGreaterThan(65536);
+    expect(JSON.parse(text).checklists.length).toBeGreaterThanOrEqual(11);
   });
 
   it('stops quietly, exit 0, when the reader of stdout goes away (| head)', async () => {
