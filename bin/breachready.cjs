@@ -50,12 +50,16 @@ function useCodeCache(dist) {
   // One cache per kind of run, so that each holds the code that kind compiles: the command, and help.
   const command = /^(list|validate|schema|report|diff|template|interview)$/.exec(args[0] ?? '')?.[0] ?? 'interview';
   const kind = `${command}${args.includes('--help') || args.includes('-h') ? '-help' : ''}`;
+  // V8 rejects a cache made under other flags: runs with other Node options keep their own.
+  const options = [...process.execArgv, env.NODE_OPTIONS ?? ''].join('\0');
+  const flags = options === '' ? '' : `-${fnv1a(options)}`;
   const compile = Module.prototype._compile;
   Module.prototype._compile = function compileWithCache(content, filename) {
     if (path.dirname(filename) !== dist && path.dirname(filename) !== path.join(dist, 'vendor')) return compile.call(this, content, filename);
     const stat = fs.statSync(filename);
-    const name = `${path.basename(filename, '.cjs')}-${kind}`;
-    const cacheFile = path.join(dir, `${name}-${process.versions.v8}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8cache`);
+    // <file>-<kind>-<V8 version and flags>-<arch>-: one per build of the file (size and time).
+    const prefix = `${path.basename(filename, '.cjs')}-${kind}-${process.versions.v8}${flags}-${process.arch}-`;
+    const cacheFile = path.join(dir, `${prefix}${stat.size}-${Math.trunc(stat.mtimeMs)}.v8cache`);
     let cachedData;
     try {
       cachedData = fs.readFileSync(cacheFile);
@@ -65,15 +69,22 @@ function useCodeCache(dist) {
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) {
       // At exit the cache holds every function this run compiled, not only the top level.
-      process.once('exit', () => writeCache(fs, cacheFile, name, () => script.createCachedData()));
+      process.once('exit', () => writeCache(fs, cacheFile, prefix, () => script.createCachedData()));
     }
     const run = script.runInThisContext({ displayErrors: true });
     return run.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
   };
 }
 
-/** Writes a cache file atomically (a reader never sees half of one) and drops older builds' files of its name. */
-function writeCache(fs, cacheFile, name, data) {
+/** A short hash of a string (FNV-1a, 32 bits), for file names. */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16);
+}
+
+/** Writes a cache file atomically (a reader never sees half of one) and drops the files of older builds (same prefix). */
+function writeCache(fs, cacheFile, prefix, data) {
   const path = require('node:path');
   try {
     const dir = path.dirname(cacheFile);
@@ -82,8 +93,7 @@ function writeCache(fs, cacheFile, name, data) {
     fs.writeFileSync(temp, data(), { mode: 0o600 });
     fs.renameSync(temp, cacheFile);
     for (const file of fs.readdirSync(dir)) {
-      // Names are <file>-<kind>-<V8 version>-...: the V8 version starts with a digit.
-      if (file !== path.basename(cacheFile) && file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1))) fs.rmSync(path.join(dir, file), { force: true });
+      if (file !== path.basename(cacheFile) && file.startsWith(prefix) && /^\d+-\d+\.v8cache$/.test(file.slice(prefix.length))) fs.rmSync(path.join(dir, file), { force: true });
     }
   } catch {
     // No cache this time: nothing is lost.

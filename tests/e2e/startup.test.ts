@@ -41,6 +41,20 @@ describe('the code cache', () => {
     expect(run(REPORT, { env: { BREACHREADY_CACHE_DIR: dir } })).toEqual(expected);
   });
 
+  it('runs under other Node options keep a cache of their own (V8 would reject the other one)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-cache-'));
+    const env = { ...process.env, NO_COLOR: '1', BREACHREADY_CACHE_DIR: dir };
+    const plain = () => spawnSync(NODE, [BIN, ...REPORT], { cwd: ROOT, encoding: 'utf8', env });
+    const flagged = () => spawnSync(NODE, ['--no-warnings', BIN, ...REPORT], { cwd: ROOT, encoding: 'utf8', env });
+    expect(plain().stdout).toBe(expected.stdout);
+    expect(flagged().stdout).toBe(expected.stdout);
+    const files = filesUnder(dir).map((f) => `${f} ${statSync(join(dir, f)).mtimeMs}`);
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(plain().stdout).toBe(expected.stdout);
+    expect(flagged().stdout).toBe(expected.stdout);
+    expect(filesUnder(dir).map((f) => `${f} ${statSync(join(dir, f)).mtimeMs}`)).toEqual(files);
+  });
+
   it('a corrupt, truncated or foreign cache changes nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'breachready-cache-'));
     run(REPORT, { env: { BREACHREADY_CACHE_DIR: dir } });
