@@ -77,6 +77,21 @@ const vendorLibraries = {
 };
 
 /**
+ * chalk detects the terminal's colour support when it loads (supports-color, which loads node:tty);
+ * breachready decides colour itself (src/color.ts) and always gives chalk a level, so chalk gets
+ * "no support detected" instead, the way its own non-Node build does.
+ */
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'no-detection' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
+/**
  * commander requires node:child_process at load time for executable subcommands, which
  * breachready never uses; loading it costs several milliseconds of every start. It is required
  * on first use instead.
@@ -134,7 +149,7 @@ const bundle = await build({
   // (worked out when first asked for).
   define: { 'import.meta': '__bundleMeta' },
   banner: { js: "var __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  plugins: [virtualModules(builtinJson), vendorLibraries, lazyChildProcess],
+  plugins: [virtualModules(builtinJson), vendorLibraries, lazyChildProcess, chalkWithoutDetection],
 });
 for (const [name, { library, exports }] of Object.entries(VENDOR)) {
   await build({
