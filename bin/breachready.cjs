@@ -86,16 +86,21 @@ function fnv1a(text) {
 /** Writes a cache file atomically (a reader never sees half of one) and drops the files of older builds (same prefix). */
 function writeCache(fs, cacheFile, prefix, data) {
   const path = require('node:path');
+  const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
     const dir = path.dirname(cacheFile);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temp = `${cacheFile}.${process.pid}.tmp`;
     fs.writeFileSync(temp, data(), { mode: 0o600 });
     fs.renameSync(temp, cacheFile);
     for (const file of fs.readdirSync(dir)) {
       if (file !== path.basename(cacheFile) && file.startsWith(prefix) && /^\d+-\d+\.v8cache$/.test(file.slice(prefix.length))) fs.rmSync(path.join(dir, file), { force: true });
     }
   } catch {
-    // No cache this time: nothing is lost.
+    // No cache this time (a full disk, say): nothing is lost, and no half-written file stays.
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // The directory itself is not writable.
+    }
   }
 }
