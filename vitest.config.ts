@@ -14,7 +14,7 @@ export default defineConfig({
         if (id === '\0breachready:version') return `export default ${JSON.stringify(pkg.version)};`;
         if (id === '\0breachready:builtin-checklists') {
           const file = fileURLToPath(new URL('./.build/builtin-checklists.json', import.meta.url));
-          return `export default ${readFileSync(file, 'utf8')};`;
+          return `const data = ${readFileSync(file, 'utf8')};\nexport default () => data;`;
         }
         return undefined;
       },

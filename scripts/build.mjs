@@ -33,9 +33,14 @@ const virtualModules = (builtinJson) => ({
       if (args.path === 'breachready:builtin-checklists') {
         // The bundle reads them from dist/builtin-checklists.json when first needed: kept out of the
         // code, they do not weigh on every start (nor on the code cache). The compile stage has none.
-        if (builtinJson === '[]') return { contents: 'export default [];', loader: 'js' };
+        if (builtinJson === '[]') return { contents: 'export default () => [];', loader: 'js' };
         return {
-          contents: "import { readFileSync } from 'node:fs'; import { join } from 'node:path'; export default JSON.parse(readFileSync(join(__dirname, 'builtin-checklists.json'), 'utf8'));",
+          contents: [
+            "import { readFileSync } from 'node:fs';",
+            "import { join } from 'node:path';",
+            'let data;',
+            "export default () => (data ??= JSON.parse(readFileSync(join(__dirname, 'builtin-checklists.json'), 'utf8')));",
+          ].join('\n'),
           loader: 'js',
         };
       }

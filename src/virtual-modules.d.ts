@@ -1,7 +1,8 @@
 // Modules the build provides (scripts/build.mjs); vitest maps them in vitest.config.ts.
 declare module 'breachready:builtin-checklists' {
-  const checklists: unknown[];
-  export default checklists;
+  /** The compiled built-in checklists, read on the first call. */
+  const load: () => unknown[];
+  export default load;
 }
 declare module 'breachready:version' {
   const version: string;

@@ -3,9 +3,9 @@
  * shipped as JSON, so no YAML parsing or schema work happens at run time.
  */
 import type { Checklist } from './schema.js';
-import builtinData from 'breachready:builtin-checklists';
+import loadBuiltinData from 'breachready:builtin-checklists';
 
-/** Built-in checklists in their display order. */
+/** Built-in checklists in their display order (read on first use: a command may not need them). */
 export function builtinChecklists(): readonly Checklist[] {
-  return builtinData as readonly Checklist[];
+  return loadBuiltinData() as readonly Checklist[];
 }
