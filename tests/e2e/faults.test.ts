@@ -20,6 +20,15 @@ function mountTmpfs(size: string): string | undefined {
   const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
   return result.status === 0 ? dir : undefined;
 }
+/** An interview on a fresh a.yaml (START) in `dir`, shown its first question. */
+async function interviewAtFirstQuestion(dir = tempDir()) {
+  const file = join(dir, 'a.yaml');
+  writeFileSync(file, START);
+  const pty = startPty(['--answers', 'a.yaml'], dir);
+  await pty.waitFor(/1\/\d+/);
+  return { dir, file, pty };
+}
+
 const mounts: string[] = [];
 afterEach(() => {
   for (const dir of mounts.splice(0)) spawnSync('umount', ['-l', dir]);
@@ -61,10 +70,7 @@ describe(`the interview killed with SIGKILL at random moments (${KILLS} times)`,
 
 describe('signals, locks and edits on disk', () => {
   it.each(['SIGTERM', 'SIGHUP'] as const)('%s ends the interview like Ctrl-C: answers kept, exit 130', async (signal) => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'a.yaml'), START);
-    const pty = startPty(['--answers', 'a.yaml'], dir);
-    await pty.waitFor(/1\/\d+/);
+    const { dir, pty } = await interviewAtFirstQuestion();
     pty.send(KEY.enter);
     await pty.waitFor(/2\/\d+/);
     pty.signal(signal);
@@ -75,10 +81,7 @@ describe('signals, locks and edits on disk', () => {
   });
 
   it('ends and releases its lock when the terminal itself goes away', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'a.yaml'), START);
-    const pty = startPty(['--answers', 'a.yaml'], dir);
-    await pty.waitFor(/1\/\d+/);
+    const { dir, pty } = await interviewAtFirstQuestion();
     pty.hangUp();
     const deadline = Date.now() + 10_000;
     while (existsSync(join(dir, 'a.yaml.lock')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -87,10 +90,7 @@ describe('signals, locks and edits on disk', () => {
   });
 
   it('refuses a second interview on the same file, and takes over a stale lock', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'a.yaml'), START);
-    const first = startPty(['--answers', 'a.yaml'], dir);
-    await first.waitFor(/1\/\d+/);
+    const { dir, pty: first } = await interviewAtFirstQuestion();
     const second = startPty(['--answers', 'a.yaml'], dir);
     expect(await second.exited).toBe(2);
     expect(second.screen()).toMatch(/a\.yaml is being edited by another breachready interview \(process \d+/);
@@ -106,11 +106,7 @@ describe('signals, locks and edits on disk', () => {
   });
 
   it('keeps a hand edit made on disk during the interview and adds the next answer to it', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'a.yaml');
-    writeFileSync(file, START);
-    const pty = startPty(['--answers', 'a.yaml'], dir);
-    await pty.waitFor(/1\/\d+/);
+    const { file, pty } = await interviewAtFirstQuestion();
     writeFileSync(file, `${readFileSync(file, 'utf8')}  # added by hand\n  email-security/dmarc-reject: yes\n`);
     pty.send(KEY.enter);
     await pty.waitFor('had changed on disk');
@@ -124,11 +120,7 @@ describe('signals, locks and edits on disk', () => {
   });
 
   it('does not write over a file that was broken on disk during the interview', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'a.yaml');
-    writeFileSync(file, START);
-    const pty = startPty(['--answers', 'a.yaml'], dir);
-    await pty.waitFor(/1\/\d+/);
+    const { file, pty } = await interviewAtFirstQuestion();
     writeFileSync(file, 'breachready: 1\nanswers: [half-typed\n');
     pty.send(KEY.enter);
     await pty.waitFor('Retry saving?');
@@ -156,9 +148,7 @@ describe('full and read-only disks', () => {
     const mount = mountTmpfs('64k');
     if (!mount) return context.skip();
     mounts.push(mount);
-    writeFileSync(join(mount, 'a.yaml'), START);
-    const pty = startPty(['--answers', 'a.yaml'], mount);
-    await pty.waitFor(/1\/\d+/);
+    const { pty } = await interviewAtFirstQuestion(mount);
     const filler = join(mount, 'filler');
     spawnSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=1k', 'count=200']);
     pty.send(KEY.enter);
