@@ -57,9 +57,12 @@ export function locateKey(source: PositionedSource, path: readonly PathSegment[]
   return locate(source, path.slice(0, -1), String(path[path.length - 1]));
 }
 
+/** The text without a leading byte order mark. */
+export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** The text a YAML parser should see: a BOM dropped, CR-only line ends (classic Mac) made LFs so lines count right. */
 export function normaliseYamlText(text: string): string {
-  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const unmarked = stripBom(text);
   return unmarked.includes('\n') ? unmarked : unmarked.replace(/\r/g, '\n');
 }
 

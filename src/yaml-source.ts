@@ -60,8 +60,7 @@ export function parseYaml(text: string, file: string): YamlSource {
   const tagsChecked = doc.errors.length === 0;
   for (const error of [...doc.errors, ...doc.warnings]) {
     if (tagsChecked && error.code === 'TAG_RESOLVE_FAILED') continue;
-    const token = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(source.slice(error.pos[0], error.pos[0] + 80))?.[0] ?? '';
-    problems.push({ file, ...offsetPos(error.pos[0]), message: yamlMessage(error.code, error.message, token) });
+    problems.push({ file, ...offsetPos(error.pos[0]), message: yamlMessage(error.code, error.message) });
   }
   let data: unknown;
   if (problems.length === 0 && doc.errors.length === 0 && doc.warnings.length === 0) {
@@ -82,17 +81,11 @@ export function parseYaml(text: string, file: string): YamlSource {
   return sourceOf(file, source, doc, lineCounter, data, problems);
 }
 
-function yamlMessage(code: string, message: string, token: string): string {
+/** The parser's message, first line only. (Duplicate keys never get here: the pass above finds them.) */
+function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   const clean = first.replace(/ at line \d+, column \d+:?$/, '');
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return `duplicate key "${token.trim()}": each key may appear once in a mapping`;
-    case 'TAG_RESOLVE_FAILED':
-      return `custom YAML tags are not allowed (${clean})`;
-    default:
-      return `YAML syntax error: ${clean}`;
-  }
+  return code === 'TAG_RESOLVE_FAILED' ? `custom YAML tags are not allowed (${clean})` : `YAML syntax error: ${clean}`;
 }
 
 function sourceOf(file: string, text: string, doc: Document.Parsed, lineCounter: LineIndex, data: unknown, problems: Problem[]): YamlSource {

@@ -5,7 +5,7 @@
 import { isMap, isScalar, parseDocument, YAMLMap } from 'yaml';
 import type { Document } from 'yaml';
 import type { AnswerValue, Level } from '../checklist/schema.js';
-import { writeFileAtomic } from '../fs-atomic.js';
+import { stripBom } from '../source-position.js';
 import { FORMAT_VERSION } from './format.js';
 
 export interface AnswerUpdate {
@@ -28,8 +28,7 @@ export class AnswersDocument {
 
   /** Wraps the text of an existing (already validated) answers file. */
   static fromText(text: string): AnswersDocument {
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    return new AnswersDocument(parseDocument(source, { schema: 'core', merge: false, uniqueKeys: true }));
+    return new AnswersDocument(parseDocument(stripBom(text), { schema: 'core', merge: false, uniqueKeys: true }));
   }
 
   /** A new answers file with a short explanatory header. */
@@ -41,14 +40,13 @@ export class AnswersDocument {
       `breachready: ${FORMAT_VERSION}`,
     ];
     const document = AnswersDocument.fromText(`${lines.join('\n')}\n`);
-    for (const key of ['organization', 'assessor', 'date'] as const) if (meta[key]) document.doc.set(key, meta[key]);
-    document.doc.set('level', meta.level);
+    for (const key of ['organization', 'assessor', 'date', 'level'] as const) document.setMeta(key, meta[key]);
     if (meta.checklists?.length) {
       const node = document.doc.createNode(meta.checklists);
       node.flow = true;
       document.doc.set('checklists', node);
     }
-    if (meta.versions && Object.keys(meta.versions).length) document.doc.set('versions', document.doc.createNode(meta.versions));
+    document.setVersions(meta.versions ?? {});
     document.doc.set('answers', new YAMLMap());
     return document;
   }
@@ -100,11 +98,6 @@ export class AnswersDocument {
 
   toString(): string {
     return this.doc.toString({ lineWidth: 0 });
-  }
-
-  /** Writes already rendered text of this document atomically (temp file + rename), mode 0600. */
-  saveText(file: string, text: string): void {
-    writeFileAtomic(file, text);
   }
 }
 

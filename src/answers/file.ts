@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { Catalog } from '../catalog.js';
 import type { ChecklistSpec } from '../checklist/select.js';
 import type { Problem } from '../problems.js';
-import { locate, locateKey, normaliseYamlText, yamlItemsOverLimit } from '../source-position.js';
+import { LineIndex, locate, locateKey, normaliseYamlText, yamlItemsOverLimit } from '../source-position.js';
 import type { PathSegment, PositionedSource } from '../source-position.js';
 import { closest } from '../suggest.js';
 import { quote } from '../text.js';
@@ -45,19 +45,22 @@ export async function readAnswersFile(file: string): Promise<ParsedAnswersFile> 
       read = { problem: { file: name, line: 1, col: 1, message: 'cannot read standard input' } };
     }
   } else read = readTextFile(file);
-  if (read.problem) return parseAnswersText('', name, [read.problem]);
+  if (read.problem) return unreadFile(name, read.problem);
   return parseAnswersText(read.text!, name);
 }
 
-/** Parses and schema-checks answers text; `file` names it in problems (`readProblems`: why it could not be read). */
-export async function parseAnswersText(text: string, file: string, readProblems?: Problem[]): Promise<ParsedAnswersFile> {
-  if (!readProblems) {
-    const quick = quickParseAnswersText(text, file);
-    if (quick) return quick;
-  }
+/** Parses and schema-checks answers text; `file` names it in problems. */
+export async function parseAnswersText(text: string, file: string): Promise<ParsedAnswersFile> {
+  const quick = quickParseAnswersText(text, file);
+  if (quick) return quick;
   const { parseAnswersTextFully } = await import('./parse-fully.js');
-  const parsed = parseAnswersTextFully(text, file);
-  return readProblems ? { ...parsed, problems: readProblems } : parsed;
+  return parseAnswersTextFully(text, file);
+}
+
+/** A file that could not be read: an empty document, and why. */
+function unreadFile(file: string, problem: Problem): ParsedAnswersFile {
+  const source = { file, text: '', data: null, problems: [], lineCounter: new LineIndex(''), offsetOf: () => 0 };
+  return { source, problems: [problem], checkEntry: () => undefined };
 }
 
 /** The quick path: the file, if the quick reader and checker both take it; else undefined. */

@@ -15,7 +15,7 @@ const answerValue = z.enum(ANSWER_VALUES, {
         : `answer must be one value, one of ${ANSWER_VALUES.join(', ')}`,
 });
 
-export const isoDate = (what: string) =>
+const isoDate = (what: string) =>
   z
     .string({ error: `${what} must be a date, YYYY-MM-DD` })
     .regex(ISO_DATE, { error: `${what} must be a date, YYYY-MM-DD` })

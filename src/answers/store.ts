@@ -4,8 +4,9 @@
  * the new version is taken and the answer applied to it, so neither side's answers are lost.
  */
 import { readFileSync } from 'node:fs';
-import type { AnswerUpdate, AnswersDocument } from './document.js';
+import type { AnswersDocument } from './document.js';
 import { CliError } from '../errors.js';
+import { writeFileAtomic } from '../fs-atomic.js';
 
 export interface SaveOutcome {
   /** The file had changed on disk; its new content was kept and the answer applied on top. */
@@ -49,7 +50,7 @@ export class AnswersStore {
     }
     change(this.doc);
     const text = this.doc.toString();
-    this.doc.saveText(this.file, text);
+    writeFileAtomic(this.file, text);
     this.lastText = text;
     return { merged };
   }
@@ -68,4 +69,3 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
-export type { AnswerUpdate };

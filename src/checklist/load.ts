@@ -24,8 +24,8 @@ export type ChecklistResult =
   | { checklist?: undefined; problems: Problem[]; idAt?: undefined };
 
 /** Questions allowed in one checklist file: BREACHREADY_MAX_QUESTIONS overrides the default. */
-export const DEFAULT_MAX_QUESTIONS = 200_000;
-export function maxQuestions(): number {
+const DEFAULT_MAX_QUESTIONS = 200_000;
+function maxQuestions(): number {
   const value = Number(process.env.BREACHREADY_MAX_QUESTIONS);
   return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_QUESTIONS;
 }

@@ -13,7 +13,7 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 /** Control id syntax per framework; the built-in content is also checked against the full lists. */
-export const CONTROL_ID_PATTERNS: Record<Framework, RegExp> = {
+const CONTROL_ID_PATTERNS: Record<Framework, RegExp> = {
   'nist-csf-2': /^(GV|ID|PR|DE|RS|RC)\.[A-Z]{2}-\d{2}$/,
   'cis-v8': /^([1-9]|1[0-8])\.\d{1,2}$/,
   'iso-27001-2022': /^A\.(5\.([1-9]|[12]\d|3[0-7])|6\.[1-8]|7\.([1-9]|1[0-4])|8\.([1-9]|[12]\d|3[0-4]))$/,
