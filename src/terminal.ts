@@ -5,7 +5,7 @@ import { useColor } from './color.js';
 
 /** A chalk instance for stdout that honours NO_COLOR, --no-color and non-TTY output. */
 export function stdoutChalk(flag: boolean | undefined): ChalkInstance {
-  return new Chalk({ level: useColor(process.stdout, flag) ? 1 : 0 });
+  return new Chalk({ level: useColor('stdout', flag) ? 1 : 0 });
 }
 
 /** Pads or truncates to a display width (text is sanitised before it gets here). */

@@ -11,7 +11,7 @@ const ESCAPE_SEQUENCE =
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 // Anything stripControl may change: a quick test lets clean text (the usual case) skip the rewriting.
-const NEEDS_STRIPPING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
+const NEEDS_STRIPPING = new RegExp(CONTROL_CHARACTER.source);
 
 /** Removes terminal escape sequences and control characters (keeps `\t` and `\n`). */
 export function stripControl(text: string): string {

@@ -20,6 +20,7 @@ import { renderText } from '../report/text.js';
 import { score } from '../scoring/score.js';
 import { schemaRef } from './template.js';
 import { loadSelection } from './shared.js';
+import { write } from '../std-streams.js';
 
 export const DEFAULT_ANSWERS_FILE = 'breachready-answers.yaml';
 const SECONDS_PER_QUESTION = 25;
@@ -42,7 +43,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
     );
   }
   if (file === '-') throw new CliError('the interview writes its answers to a file: give --answers a file name, not -');
-  const color = useColor(process.stdout, globals.color);
+  const color = useColor('stdout', globals.color);
 
   // Load (or start) the answers file; a broken file is reported and never overwritten.
   const exists = existsSync(file);
@@ -64,8 +65,9 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
   const stopOnSignal = (signal: NodeJS.Signals) => {
     // SIGTERM and SIGHUP end the interview like Ctrl-C: every answer given is already on disk.
     lock.release();
-    process.stdout.write('\n');
-    process.stderr.write(`breachready: ${signal}: ${interrupted(file).message}\nResume with: npx breachready --answers ${file}\n`);
+    const stopped = interrupted(file);
+    write('stdout', '\n');
+    write('stderr', `breachready: ${signal}: ${stopped.message}\n${stopped.hint}\n`);
     process.exit(EXIT.interrupted);
   };
   process.on('SIGTERM', stopOnSignal);
@@ -150,7 +152,7 @@ async function saveWithRetry(store: AnswersStore, change: (doc: AnswersDocument)
       if (!(error instanceof CliError)) throw error;
       prompter.print(`\n${error.message}\n`);
       if (await prompter.confirm('Retry saving? (fix the problem first, e.g. free disk space or make the file writable)', true)) continue;
-      process.stderr.write(`\nThe answers that could not be saved, to keep in a file of your own:\n\n${store.text()}\n`);
+      write('stderr', `\nThe answers that could not be saved, to keep in a file of your own:\n\n${store.text()}\n`);
       throw new CliError(`answers not saved to ${store.file}: ${error.message}`, EXIT.usage);
     }
   }
@@ -198,7 +200,7 @@ async function finish(catalog: Catalog, answers: Answers, context: FinishContext
     { what: 'Change answers', command: `npx breachready --answers ${file} --review` },
     { what: 'Write the client report', command: `npx breachready report --answers ${file} -o report.md` },
   ];
-  process.stdout.write(renderText(assessment, { color: context.color, next }));
+  write('stdout', renderText(assessment, { color: context.color, next }));
   let target = context.output;
   if (!target && (await prompter.confirm('Write the Markdown report for your client?', true))) {
     target = (await prompter.input('File name', { default: 'breachready-report.md' })).trim() || 'breachready-report.md';

@@ -59,7 +59,7 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
   };
   const rendered = [];
   for (const o of outputs) rendered.push({ ...o, text: await render(o.format) });
-  const stdoutText = stdoutFormat ? await render(stdoutFormat, stdoutFormat === 'text' && useColor(process.stdout, globals.color)) : undefined;
+  const stdoutText = stdoutFormat ? await render(stdoutFormat, stdoutFormat === 'text' && useColor('stdout', globals.color)) : undefined;
   for (const { file, text } of rendered) {
     writeFileAtomic(file, text);
     write('stderr', `wrote ${file}\n`);

@@ -13,9 +13,12 @@ export const STATUS_LABEL: Record<Status, string> = {
 
 export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
 
+/** One decimal, as the reports promise. */
+export const oneDecimal = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
+
 /** `54.3` or `n/a`. */
 export function formatScore(score: number | null): string {
-  return score === null ? 'n/a' : (Math.round(score * 10) / 10).toFixed(1);
+  return oneDecimal(score)?.toFixed(1) ?? 'n/a';
 }
 
 /** `B`, `D (capped: 2 open critical gaps)`, or `n/a`. */

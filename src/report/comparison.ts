@@ -2,7 +2,7 @@
 import type { Change, Comparison } from '../scoring/compare.js';
 import { CHANGE_LABEL } from '../scoring/compare.js';
 import { escapeMarkdownCell, terminalLine } from '../text.js';
-import { formatScore, STATUS_LABEL } from './common.js';
+import { formatScore, oneDecimal, STATUS_LABEL } from './common.js';
 
 const arrow = (c: Change) => `${c.before ? STATUS_LABEL[c.before] : 'not asked'} -> ${STATUS_LABEL[c.after]}`;
 
@@ -52,8 +52,8 @@ export function comparisonData(comparison: Comparison) {
     after: c.after,
   });
   return {
-    scoreBefore: comparison.scoreBefore === null ? null : Math.round(comparison.scoreBefore * 10) / 10,
-    scoreAfter: comparison.scoreAfter === null ? null : Math.round(comparison.scoreAfter * 10) / 10,
+    scoreBefore: oneDecimal(comparison.scoreBefore),
+    scoreAfter: oneDecimal(comparison.scoreAfter),
     regressed: comparison.regressed.map(item),
     improved: comparison.improved.map(item),
   };

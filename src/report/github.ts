@@ -8,7 +8,7 @@
  */
 import type { Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
-import { SEVERITY_ORDER } from '../scoring/score.js';
+import { severitiesAtOrAbove } from '../policy.js';
 import { stripControl } from '../text.js';
 import { STATUS_LABEL } from './common.js';
 
@@ -45,10 +45,6 @@ export function escapeWorkflowProperty(text: string): string {
   return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Whether a severity is at or above the threshold (critical > high > medium > low). */
-export function atLeast(severity: Severity, threshold: Severity): boolean {
-  return SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
-}
 
 /** One line, no trailing spaces: whitespace runs folded. */
 function oneLine(text: string): string {
@@ -81,6 +77,8 @@ function annotation(gap: QuestionResult, options: AnnotationOptions): string {
  * open gap reaches `failOn`. Open gaps are already in priority order, most severe first.
  */
 export function renderAnnotations(assessment: Assessment, options: AnnotationOptions): string {
-  const lines = assessment.openGaps.filter((gap) => atLeast(gap.question.severity, options.failOn)).map((gap) => annotation(gap, options));
+  // The gaps that fail the policy, chosen as the policy chooses them.
+  const blocking = new Set(severitiesAtOrAbove(options.failOn));
+  const lines = assessment.openGaps.filter((gap) => blocking.has(gap.question.severity)).map((gap) => annotation(gap, options));
   return lines.map((line) => `${line}\n`).join('');
 }

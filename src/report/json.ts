@@ -2,12 +2,11 @@
 import { safeJson } from '../text.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
+import { oneDecimal } from './common.js';
 import { comparisonData } from './comparison.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-/** One decimal, as the format promises. */
-export const oneDecimal = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
 
 export interface ToolInfo {
   name: string;

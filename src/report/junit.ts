@@ -8,7 +8,7 @@
  * Every string from a checklist or an answers file goes through stripControl and escapeXml.
  */
 import type { Severity } from '../checklist/schema.js';
-import { byChecklist } from '../scoring/model.js';
+import { byChecklist, isGap } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { defuseWorkflowCommands, escapeXml, stripControl } from '../text.js';
 import type { ToolInfo } from './json.js';
@@ -49,8 +49,7 @@ function outcome(result: QuestionResult, file: string | undefined): Outcome {
     const note = result.answer?.note?.trim() ? result.answer.note : 'not applicable';
     return { kind: 'skipped', xml: `<skipped message="${attr(note)}"/>` };
   }
-  const isGap = result.value !== null && result.value < 1;
-  if (!isGap) return { kind: 'passed', xml: '' };
+  if (!isGap(result)) return { kind: 'passed', xml: '' };
   const acceptance = result.answer?.accepted;
   if (result.accepted && acceptance) {
     const message = `accepted by ${acceptance.by} until ${acceptance.until}: ${acceptance.reason}`;

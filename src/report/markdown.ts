@@ -7,13 +7,13 @@
  * stay on one line), so a note cannot forge a table column, a heading, HTML, a link or an image;
  * GFM's bare-URL autolinks are defused on top of that (defuseAutolinks).
  */
-import { EFFORTS, FRAMEWORKS, LEVELS } from '../checklist/vocabulary.js';
+import { EFFORTS, FRAMEWORKS, LEVELS, SEVERITIES } from '../checklist/vocabulary.js';
 import type { Checklist, Effort, Framework, Level, Refs, Severity } from '../checklist/schema.js';
 import type { Comparison } from '../scoring/compare.js';
 import { renderComparisonMarkdown } from './comparison.js';
 import { byChecklist } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
-import { GRADE_BANDS, GRADE_CAPS, SEVERITY_ORDER, SEVERITY_WEIGHT, STATUS_VALUE, byPriority } from '../scoring/score.js';
+import { GRADE_BANDS, GRADE_CAPS, SEVERITY_WEIGHT, STATUS_VALUE, byPriority } from '../scoring/score.js';
 import { defuseWorkflowCommands, escapeMarkdown, escapeMarkdownCell } from '../text.js';
 import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatGrade, formatScore, severityCounts } from './common.js';
 import type { LessonState } from './lessons.js';
@@ -421,7 +421,7 @@ function methodology(level: Level): string {
     const value = STATUS_VALUE[s];
     return [STATUS_LABEL[s], value === null ? 'excluded from the score' : String(value)];
   });
-  const weightRows = SEVERITY_ORDER.map((s) => [SEVERITY_LABEL[s], String(SEVERITY_WEIGHT[s])]);
+  const weightRows = SEVERITIES.map((s) => [SEVERITY_LABEL[s], String(SEVERITY_WEIGHT[s])]);
   const bandRows = GRADE_BANDS.map(([grade, min], i) => {
     const upper = i > 0 ? GRADE_BANDS[i - 1]![1] : undefined;
     return [grade, upper === undefined ? `${min} or more` : min === 0 ? `below ${upper}` : `${min} to below ${upper}`];
@@ -442,7 +442,7 @@ function methodology(level: Level): string {
     '**Score.** score = 100 × Σ(weight × value) ÷ Σ(weight), summed over the applicable questions, leaving out those answered not applicable. ' +
       'When no such question remains the score is n/a. Each checklist is scored the same way over its own questions. Scores are shown to one decimal; grades use the unrounded score.',
     `**Gaps.** A gap is an applicable question whose value is below 1: ${gapStatuses.map((s) => STATUS_LABEL[s]).join(', ')}. ` +
-      `Gaps are listed by severity (${SEVERITY_ORDER.join(', ')}), then by answer (${gapStatuses.map((s) => STATUS_LABEL[s]).join(', ')}), ` +
+      `Gaps are listed by severity (${SEVERITIES.join(', ')}), then by answer (${gapStatuses.map((s) => STATUS_LABEL[s]).join(', ')}), ` +
       `then by effort (${effortOrder().join(', ')}: quick wins first), then in checklist and question order.`,
     '**Accepted risks.** A gap whose risk acceptance runs until the as-of date or later is an accepted risk: it still counts in the score, ' +
       'but it is not an open gap and does not cap the grade. Once the as-of date is past its `until` date the acceptance has expired and the gap is open again.',

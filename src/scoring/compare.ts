@@ -2,6 +2,7 @@
  * Compares two assessments of the same checklists (a baseline and now): what improved and what
  * regressed, question by question. Pure; both must be scored with the same level and as-of date.
  */
+import { isGap } from './model.js';
 import type { Assessment, QuestionResult, Status } from './model.js';
 import { byPriority } from './score.js';
 
@@ -54,9 +55,6 @@ export function compareAssessments(before: Assessment, after: Assessment): Compa
   };
 }
 
-function isGap(r: QuestionResult): boolean {
-  return r.value !== null && r.value < 1;
-}
 
 function classify(old: QuestionResult | undefined, now: QuestionResult): ChangeKind | undefined {
   if (!old) return isGap(now) ? 'new-question' : undefined;

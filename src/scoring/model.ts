@@ -65,6 +65,11 @@ export interface Assessment {
   openBySeverity: Record<Severity, number>;
 }
 
+/** A gap: scored, and short of a full yes (accepted or not). */
+export function isGap(result: Pick<QuestionResult, 'value'>): boolean {
+  return result.value !== null && result.value < 1;
+}
+
 /** Results grouped by checklist in one pass (order kept): per-checklist filtering would be quadratic. */
 export function byChecklist(results: readonly QuestionResult[]): Map<Checklist, QuestionResult[]> {
   const groups = new Map<Checklist, QuestionResult[]>();

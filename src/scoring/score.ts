@@ -5,12 +5,12 @@
 import type { Answer, Answers } from '../answers/model.js';
 import type { Catalog, CatalogEntry } from '../catalog.js';
 import type { Checklist, Level, Severity } from '../checklist/schema.js';
-import { byChecklist } from './model.js';
+import { SEVERITIES } from '../checklist/vocabulary.js';
+import { byChecklist, isGap } from './model.js';
 import type { Assessment, ChecklistScore, Grade, QuestionResult, Status } from './model.js';
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1 };
 export const STATUS_VALUE: Record<Status, number | null> = { yes: 1, partial: 0.5, no: 0, unknown: 0, unanswered: 0, na: null };
-export const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
 /** Gap order within a severity: no, unknown, unanswered, then partial. */
 const STATUS_RANK: Record<Status, number> = { no: 0, unknown: 1, unanswered: 2, partial: 3, yes: 4, na: 5 };
 const EFFORT_RANK = { low: 0, medium: 1, high: 2 } as const;
@@ -47,8 +47,7 @@ export function score(catalog: Catalog, answers: Answers, options: ScoreOptions)
     const status = statusOf(entry);
     // A scoping (gate) question only decides what applies: it is never scored and never a gap.
     const value = entry.question.gate ? null : STATUS_VALUE[status];
-    const isGap = value !== null && value < 1;
-    const acceptance = isGap ? answer?.accepted : undefined;
+    const acceptance = isGap({ value }) ? answer?.accepted : undefined;
     results.push({
       globalId: entry.globalId,
       checklist: entry.checklist,
@@ -61,7 +60,7 @@ export function score(catalog: Catalog, answers: Answers, options: ScoreOptions)
     });
   }
 
-  const gaps = results.filter((r) => r.value !== null && r.value < 1).sort(byPriority);
+  const gaps = results.filter(isGap).sort(byPriority);
   const openGaps = gaps.filter((r) => !r.accepted);
   const counts = { yes: 0, partial: 0, no: 0, unknown: 0, unanswered: 0, na: 0, applicable: results.length, accepted: 0, expired: 0 };
   for (const r of results) {
@@ -139,7 +138,7 @@ function checklistScore(checklist: ChecklistScore['checklist'], results: Questio
 /** Severity, then answer (no, unknown, unanswered, partial), then effort (quick wins first), then catalogue order. */
 export function byPriority(a: QuestionResult, b: QuestionResult): number {
   return (
-    SEVERITY_ORDER.indexOf(a.question.severity) - SEVERITY_ORDER.indexOf(b.question.severity) ||
+    SEVERITIES.indexOf(a.question.severity) - SEVERITIES.indexOf(b.question.severity) ||
     STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
     EFFORT_RANK[a.question.effort] - EFFORT_RANK[b.question.effort] ||
     0
