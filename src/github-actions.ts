@@ -6,7 +6,7 @@ import type { Assessment } from './scoring/model.js';
 import { write } from './std-streams.js';
 
 /** GitHub caps a step summary at 1 MiB; stay well under it. */
-export const SUMMARY_LIMIT_BYTES = 1_000_000;
+const SUMMARY_LIMIT_BYTES = 1_000_000;
 
 export function isGitHubActions(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.GITHUB_ACTIONS === 'true';
@@ -32,14 +32,14 @@ export async function reportToGitHub(
 }
 
 /** A path as annotations need it: relative to the repository root (GITHUB_WORKSPACE), with forward slashes. */
-export function workspacePath(file: string, env: NodeJS.ProcessEnv = process.env): string {
+function workspacePath(file: string, env: NodeJS.ProcessEnv = process.env): string {
   const root = env.GITHUB_WORKSPACE || process.cwd();
   const path = relative(root, resolve(file));
   return path.startsWith('..') || isAbsolute(path) ? file : path.split(sep).join('/');
 }
 
 /** Cuts a Markdown report at a section boundary so it fits the summary limit. */
-export function fitSummary(markdown: string, limit = SUMMARY_LIMIT_BYTES): string {
+function fitSummary(markdown: string, limit = SUMMARY_LIMIT_BYTES): string {
   if (Buffer.byteLength(markdown) <= limit) return markdown;
   const note = '\n> The full report is longer than a job summary may be: write it with `-o report.md` and upload it as an artifact.\n';
   let cut = markdown.slice(0, limit - Buffer.byteLength(note) - 4096);

@@ -2,7 +2,7 @@
 import { safeJson } from '../text.js';
 import { asOfDate } from '../clock.js';
 import { CliError, EXIT } from '../errors.js';
-import { comparisonData, renderComparisonMarkdown, renderComparisonText } from '../report/comparison.js';
+import { comparisonData, regressionReason, renderComparisonMarkdown, renderComparisonText } from '../report/comparison.js';
 import { compareAssessments } from '../scoring/compare.js';
 import { assess, assessBaseline } from './assess.js';
 import { write } from '../std-streams.js';
@@ -27,6 +27,6 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
         : renderComparisonText(comparison),
   );
   if (options.failOnRegression && comparison.regressed.length) {
-    throw new CliError(`--fail-on-regression: ${comparison.regressed.length} regression${comparison.regressed.length === 1 ? '' : 's'} since ${oldFile}`, EXIT.policy);
+    throw new CliError(regressionReason(comparison, oldFile), EXIT.policy);
   }
 }

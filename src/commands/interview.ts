@@ -18,11 +18,11 @@ import type { Prompter } from '../interview/prompter.js';
 import { wrap } from '../report/common.js';
 import { renderText } from '../report/text.js';
 import { score } from '../scoring/score.js';
-import { schemaRef } from './template.js';
+import { schemaRef } from '../answers/schema-ref.js';
 import { loadSelection } from './shared.js';
 import { write } from '../std-streams.js';
 
-export const DEFAULT_ANSWERS_FILE = 'breachready-answers.yaml';
+const DEFAULT_ANSWERS_FILE = 'breachready-answers.yaml';
 const SECONDS_PER_QUESTION = 25;
 
 export interface InterviewCommandOptions {

@@ -13,7 +13,7 @@ import type { FormatName, RenderContext } from '../report/formats.js';
 import type { NextStep } from '../report/text.js';
 import type { Assessment } from '../scoring/model.js';
 import { assess, assessBaseline } from './assess.js';
-import { renderComparisonText } from '../report/comparison.js';
+import { regressionReason, renderComparisonText } from '../report/comparison.js';
 import { compareAssessments } from '../scoring/compare.js';
 import { write } from '../std-streams.js';
 
@@ -79,7 +79,7 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
   const policy = evaluatePolicy(assessment, { failOn: options.failOn ?? 'none', minScore, requireComplete: options.requireComplete ?? false });
   const reasons = [...policy.reasons];
   if (options.failOnRegression && comparison?.regressed.length) {
-    reasons.push(`--fail-on-regression: ${comparison.regressed.length} regression${comparison.regressed.length === 1 ? '' : 's'} since ${options.baseline}`);
+    reasons.push(regressionReason(comparison, options.baseline!));
   }
   if (reasons.length) throw new CliError(`policy failed:\n  ${reasons.join('\n  ')}`, EXIT.policy);
 }

@@ -1,7 +1,7 @@
 /** `breachready template`: writes an answers file to fill in by hand. */
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, relative, resolve } from 'node:path';
+import { schemaRef } from '../answers/schema-ref.js';
 import { renderTemplate } from '../answers/template.js';
 import { buildCatalog } from '../catalog.js';
 import type { Level } from '../checklist/schema.js';
@@ -33,19 +33,6 @@ export async function runTemplate(options: TemplateCommandOptions): Promise<void
     writeFileAtomic(target, text);
     write('stderr', `wrote ${target}: fill it in, then run breachready report --answers ${target}\n`);
   } else write('stdout', text);
-}
-
-/** Path from the output file's directory to the packaged answers schema, for editors. */
-export function schemaRef(target: string | undefined): string | undefined {
-  // The package root is the nearest directory above this module with the schema (src/commands/ in
-  // development, dist/ when bundled).
-  let packaged: string | undefined;
-  for (let dir = dirname(fileURLToPath(import.meta.url)); !packaged; dir = dirname(dir)) {
-    const candidate = join(dir, 'schema', 'answers.schema.json');
-    if (existsSync(candidate)) packaged = candidate;
-    else if (dirname(dir) === dir) return undefined;
-  }
-  return relative(dirname(resolve(target ?? 'breachready-answers.yaml')), packaged) || undefined;
 }
 
 /** Paths in `checklists:` are relative to the answers file, so rebase the ones given on the command line. */

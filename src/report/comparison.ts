@@ -6,6 +6,12 @@ import { formatScore, oneDecimal, STATUS_LABEL } from './common.js';
 
 const arrow = (c: Change) => `${c.before ? STATUS_LABEL[c.before] : 'not asked'} -> ${STATUS_LABEL[c.after]}`;
 
+/** Why `--fail-on-regression` fails: `--fail-on-regression: 2 regressions since base.yaml`. */
+export function regressionReason(comparison: Comparison, baseline: string): string {
+  const n = comparison.regressed.length;
+  return `--fail-on-regression: ${n} regression${n === 1 ? '' : 's'} since ${baseline}`;
+}
+
 /** Plain text for a terminal (untrusted text sanitised). */
 export function renderComparisonText(comparison: Comparison): string {
   const lines = [`Since the baseline: score ${formatScore(comparison.scoreBefore)} -> ${formatScore(comparison.scoreAfter)}, ${comparison.improved.length} improved, ${comparison.regressed.length} regressed`];

@@ -12,9 +12,9 @@ import { severitiesAtOrAbove } from '../policy.js';
 import { stripControl } from '../text.js';
 import { STATUS_LABEL } from './common.js';
 
-export type AnnotationCommand = 'error' | 'warning' | 'notice';
+type AnnotationCommand = 'error' | 'warning' | 'notice';
 
-export const ANNOTATION_COMMAND: Record<Severity, AnnotationCommand> = {
+const ANNOTATION_COMMAND: Record<Severity, AnnotationCommand> = {
   critical: 'error',
   high: 'error',
   medium: 'warning',

@@ -5,7 +5,7 @@ import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { oneDecimal } from './common.js';
 import { comparisonData } from './comparison.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+const REPORT_SCHEMA_VERSION = 1;
 
 
 export interface ToolInfo {
@@ -67,8 +67,6 @@ export function reportData(assessment: Assessment, tool: ToolInfo) {
     notApplicable: assessment.notApplicable.map((r) => ({ id: r.globalId, checklist: r.checklist.id, question: r.question.ask, note: r.answer?.note ?? null })),
   };
 }
-
-export type ReportData = ReturnType<typeof reportData>;
 
 /** Renders the JSON report (2-space indent, trailing newline); `comparison` with --baseline. */
 export function renderJson(assessment: Assessment, tool: ToolInfo, comparison?: Comparison): string {

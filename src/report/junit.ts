@@ -10,7 +10,7 @@
 import type { Severity } from '../checklist/schema.js';
 import { byChecklist, isGap } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
-import { defuseWorkflowCommands, escapeXml, stripControl } from '../text.js';
+import { defuseWorkflowCommands, escapeXml, stripControl, terminalLine } from '../text.js';
 import type { ToolInfo } from './json.js';
 
 export interface JunitOptions {
@@ -29,11 +29,11 @@ function text(value: string): string {
 
 /** An XML attribute value on one line: control sequences removed, whitespace folded, escaped. */
 function attr(value: string): string {
-  return escapeXml(stripControl(value).replace(/\s+/g, ' ').trim());
+  return escapeXml(terminalLine(value));
 }
 
 /** `answered no`, `answered unknown`, or `not answered`. */
-export function answeredPhrase(status: Status): string {
+function answeredPhrase(status: Status): string {
   return status === 'unanswered' ? 'not answered' : `answered ${status}`;
 }
 

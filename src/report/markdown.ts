@@ -8,12 +8,12 @@
  * GFM's bare-URL autolinks are defused on top of that (defuseAutolinks).
  */
 import { EFFORTS, FRAMEWORKS, LEVELS, SEVERITIES } from '../checklist/vocabulary.js';
-import type { Checklist, Effort, Framework, Level, Refs, Severity } from '../checklist/schema.js';
+import type { Effort, Framework, Level, Refs } from '../checklist/schema.js';
 import type { Comparison } from '../scoring/compare.js';
 import { renderComparisonMarkdown } from './comparison.js';
-import { byChecklist } from '../scoring/model.js';
+import { byChecklist, isGap } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
-import { GRADE_BANDS, GRADE_CAPS, SEVERITY_WEIGHT, STATUS_VALUE, byPriority } from '../scoring/score.js';
+import { EFFORT_RANK, GRADE_BANDS, GRADE_CAPS, SEVERITY_WEIGHT, STATUS_RANK, STATUS_VALUE } from '../scoring/score.js';
 import { defuseWorkflowCommands, escapeMarkdown, escapeMarkdownCell } from '../text.js';
 import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatGrade, formatScore, severityCounts } from './common.js';
 import type { LessonState } from './lessons.js';
@@ -25,9 +25,9 @@ export interface MarkdownOptions {
   tool: { name: string; version: string };
 }
 
-export const LEVEL_LABEL: Record<Level, string> = { 1: 'essentials', 2: 'standard', 3: 'advanced' };
+const LEVEL_LABEL: Record<Level, string> = { 1: 'essentials', 2: 'standard', 3: 'advanced' };
 
-export const FRAMEWORK_LABEL: Record<Framework, { short: string; name: string }> = {
+const FRAMEWORK_LABEL: Record<Framework, { short: string; name: string }> = {
   'nist-csf-2': { short: 'CSF', name: 'NIST Cybersecurity Framework 2.0' },
   'cis-v8': { short: 'CIS', name: 'CIS Critical Security Controls v8' },
   'iso-27001-2022': { short: 'ISO', name: 'ISO/IEC 27001:2022 Annex A' },
@@ -93,7 +93,7 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
 // Shared formats.
 
 /** `CSF PR.AA-01, PR.AA-05; CIS 5.2; ISO A.5.17; 800-53 IA-5(1)`, escaped for a cell. */
-export function formatRefs(refs: Refs): string {
+function formatRefs(refs: Refs): string {
   const parts = FRAMEWORKS.flatMap((framework) => {
     const ids = refs[framework];
     return ids && ids.length > 0 ? [`${FRAMEWORK_LABEL[framework].short} ${ids.join(', ')}`] : [];
@@ -389,30 +389,14 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
 // ---------------------------------------------------------------------------------------------
 // The methodology, generated from the scoring constants so that it cannot drift from score().
 
+/** The gap answers in the order byPriority ranks them. */
 function gapStatusOrder(): Status[] {
-  const gapStatuses = (Object.keys(STATUS_VALUE) as Status[]).filter((s) => {
-    const value = STATUS_VALUE[s];
-    return value !== null && value < 1;
-  });
-  return sortByPriority(gapStatuses, (status) => probe('high', status, 'medium'));
+  return (Object.keys(STATUS_VALUE) as Status[]).filter((s) => isGap({ value: STATUS_VALUE[s] })).sort((a, b) => STATUS_RANK[a] - STATUS_RANK[b]);
 }
 
+/** Efforts in the order byPriority ranks them. */
 function effortOrder(): Effort[] {
-  return sortByPriority([...EFFORTS], (effort) => probe('high', 'no', effort));
-}
-
-/** Orders values the way byPriority orders results that differ only in that value. */
-function sortByPriority<T>(values: T[], toResult: (value: T) => QuestionResult): T[] {
-  return values
-    .map((value) => ({ value, result: toResult(value) }))
-    .sort((a, b) => byPriority(a.result, b.result))
-    .map((x) => x.value);
-}
-
-function probe(severity: Severity, status: Status, effort: Effort): QuestionResult {
-  const question = { id: 'probe', ask: 'probe', help: 'probe', severity, level: 1, why: 'probe', fix: 'probe', effort, refs: {} } as const;
-  const checklist = { id: 'probe', title: 'probe', version: '0.0.0', summary: 'probe', lesson: 'probe', sources: [], questions: [question] } as unknown as Checklist;
-  return { globalId: 'probe/probe', checklist, question, status, value: STATUS_VALUE[status], accepted: false, expired: false };
+  return [...EFFORTS].sort((a, b) => EFFORT_RANK[a] - EFFORT_RANK[b]);
 }
 
 function methodology(level: Level): string {

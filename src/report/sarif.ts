@@ -17,15 +17,15 @@ export const DEFAULT_INFORMATION_URI = 'https://github.com/breachready/breachrea
 /** GitHub code scanning accepts at most 25,000 results (and 25,000 rules) per run. */
 export const MAX_RESULTS = 25_000;
 /** GitHub code scanning keeps at most 20 tags per rule. */
-export const MAX_TAGS = 20;
+const MAX_TAGS = 20;
 /** Where results point when the answers came from standard input or from no file. */
-export const STDIN_URI = 'stdin';
+const STDIN_URI = 'stdin';
 export const FINGERPRINT_KEY = 'breachready/v1';
 
-export type SarifLevel = 'error' | 'warning' | 'note';
+type SarifLevel = 'error' | 'warning' | 'note';
 
-export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
-export const SARIF_LEVEL: Record<Severity, SarifLevel> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+const SARIF_LEVEL: Record<Severity, SarifLevel> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 
 export interface SarifOptions {
   tool: ToolInfo;

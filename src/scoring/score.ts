@@ -12,8 +12,8 @@ import type { Assessment, ChecklistScore, Grade, QuestionResult, Status } from '
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1 };
 export const STATUS_VALUE: Record<Status, number | null> = { yes: 1, partial: 0.5, no: 0, unknown: 0, unanswered: 0, na: null };
 /** Gap order within a severity: no, unknown, unanswered, then partial. */
-const STATUS_RANK: Record<Status, number> = { no: 0, unknown: 1, unanswered: 2, partial: 3, yes: 4, na: 5 };
-const EFFORT_RANK = { low: 0, medium: 1, high: 2 } as const;
+export const STATUS_RANK: Record<Status, number> = { no: 0, unknown: 1, unanswered: 2, partial: 3, yes: 4, na: 5 };
+export const EFFORT_RANK = { low: 0, medium: 1, high: 2 } as const;
 
 /** Grade bands on the score; an open critical gap caps the grade at D, an open high gap at B. */
 export const GRADE_BANDS: readonly [Grade, number][] = [
@@ -98,7 +98,7 @@ export function score(catalog: Catalog, answers: Answers, options: ScoreOptions)
 }
 
 /** 100 x sum(weight x value) / sum(weight) over non-na results; null when there are none. */
-export function weightedScore(results: readonly QuestionResult[]): number | null {
+function weightedScore(results: readonly QuestionResult[]): number | null {
   let earned = 0;
   let possible = 0;
   for (const r of results) {
