@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { AnswersDocument } from './document.js';
 import { CliError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
+import { normaliseYamlText } from '../source-position.js';
 
 export interface SaveOutcome {
   /** The file had changed on disk; its new content was kept and the answer applied on top. */
@@ -35,7 +36,8 @@ export class AnswersStore {
     this.doc ??= AnswersDocument.fromText(this.lastText ?? '');
     const onDisk = readIfExists(this.file);
     let merged = false;
-    if (onDisk !== undefined && this.lastText !== undefined && onDisk !== this.lastText) {
+    // The text held is as the reader saw it (no BOM, LF line ends): compare the file the same way.
+    if (onDisk !== undefined && this.lastText !== undefined && normaliseYamlText(onDisk) !== this.lastText) {
       // Loaded here: the file rarely changes mid-interview, and the full reader (zod) is slow to load.
       const { parseAnswersText } = await import('./file.js');
       const parsed = await parseAnswersText(onDisk, this.file);

@@ -119,6 +119,21 @@ describe('signals, locks and edits on disk', () => {
     expect(text).toContain('social-media/has-social-accounts: yes');
   });
 
+  it('does not take its own file, written with a BOM or CRLF line ends, for an edit on disk', async () => {
+    for (const text of [`\ufeff${START}`, START.replace(/\n/g, '\r\n')]) {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'a.yaml'), text);
+      const pty = startPty(['--answers', 'a.yaml'], dir);
+      await pty.waitFor(/1\/\d+/);
+      pty.send(KEY.enter);
+      await pty.waitFor(/2\/\d+/);
+      pty.send(KEY.ctrlC);
+      await pty.exited;
+      expect(pty.screen()).not.toContain('had changed on disk');
+      expect(answered(readFileSync(join(dir, 'a.yaml'), 'utf8'))).toBe(1);
+    }
+  });
+
   it('does not write over a file that was broken on disk during the interview', async () => {
     const { file, pty } = await interviewAtFirstQuestion();
     writeFileSync(file, 'breachready: 1\nanswers: [half-typed\n');
