@@ -97,7 +97,7 @@ export function checkUniqueChecklistIds(loaded: readonly LoadedChecklist[], buil
   return problems;
 }
 
-function yamlFilesIn(dir: string): string[] {
+export function yamlFilesIn(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => /\.ya?ml$/i.test(name))
     .sort()

@@ -1,10 +1,9 @@
 /** `breachready validate <path...>`: checks checklists (and answers files); reports every problem. */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { checklistFromSource } from '../checklist/load.js';
 import type { LoadedChecklist } from '../checklist/load.js';
 import { builtinChecklists } from '../checklist/builtin.js';
-import { checkUniqueChecklistIds, displayPath, selectChecklists } from '../checklist/select.js';
+import { checkUniqueChecklistIds, displayPath, selectChecklists, yamlFilesIn } from '../checklist/select.js';
 import { buildCatalog } from '../catalog.js';
 import { ProblemsError } from '../errors.js';
 import { addAll } from '../problems.js';
@@ -55,9 +54,9 @@ function expand(paths: string[], problems: Problem[]): string[] {
       files.push(displayPath(path));
       continue;
     }
-    const yamlFiles = readdirSync(path).filter((name) => /\.ya?ml$/i.test(name)).sort();
+    const yamlFiles = yamlFilesIn(path);
     if (yamlFiles.length === 0) problems.push({ file: path, line: 1, col: 1, message: 'no .yaml or .yml files in this directory' });
-    files.push(...yamlFiles.map((name) => displayPath(join(path, name))));
+    files.push(...yamlFiles.map(displayPath));
   }
   return files;
 }
