@@ -13,6 +13,11 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\
 // Anything stripControl may change: a quick test lets clean text (the usual case) skip the rewriting.
 const NEEDS_STRIPPING = new RegExp(CONTROL_CHARACTER.source);
 
+/** stripControl, and unpaired surrogates removed too: what machine formats (SARIF, workflow commands) may carry. */
+export function stripForMachines(text: string): string {
+  return stripControl(text).replace(/[\uD800-\uDFFF]/gu, '');
+}
+
 /** Removes terminal escape sequences and control characters (keeps `\t` and `\n`). */
 export function stripControl(text: string): string {
   if (!NEEDS_STRIPPING.test(text)) return text;

@@ -27,6 +27,11 @@ export function formatGrade(assessment: Assessment): string {
   return assessment.gradeCap ? `${assessment.grade} (${assessment.gradeCap})` : assessment.grade;
 }
 
+/** `Not answered.` or `Answered: No.`, as the machine-readable reports put it. */
+export function answerSentence(result: QuestionResult): string {
+  return result.status === 'unanswered' ? 'Not answered.' : `Answered: ${STATUS_LABEL[result.status]}.`;
+}
+
 /** What the answer says, with the acceptance state: `no (accepted until 2027-03-31)`. */
 export function describeAnswer(result: QuestionResult): string {
   const base = STATUS_LABEL[result.status];

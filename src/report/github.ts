@@ -9,8 +9,8 @@
 import type { Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { severitiesAtOrAbove } from '../policy.js';
-import { stripControl } from '../text.js';
-import { STATUS_LABEL } from './common.js';
+import { stripForMachines } from '../text.js';
+import { answerSentence } from './common.js';
 
 type AnnotationCommand = 'error' | 'warning' | 'notice';
 
@@ -30,10 +30,8 @@ export interface AnnotationOptions {
   failOn: Severity;
 }
 
-/** Removes control characters and unpaired surrogates: what may go into a workflow command at all. */
-function clean(text: string): string {
-  return stripControl(text).replace(/[\uD800-\uDFFF]/gu, '');
-}
+/** What may go into a workflow command at all. */
+const clean = stripForMachines;
 
 /** Escapes a workflow command's message: `%`, `\r`, `\n` (after removing control characters). */
 export function escapeWorkflowData(text: string): string {
@@ -62,7 +60,7 @@ function annotation(gap: QuestionResult, options: AnnotationOptions): string {
   properties.push(`title=${escapeWorkflowProperty(`${severity}: ${oneLine(gap.globalId)}`)}`);
 
   const lines = [oneLine(gap.question.ask)];
-  const answer = gap.status === 'unanswered' ? 'Not answered.' : `Answered: ${STATUS_LABEL[gap.status]}.`;
+  const answer = answerSentence(gap);
   const note = gap.answer?.note ? oneLine(gap.answer.note) : '';
   lines.push(note ? `${answer} Note: ${note}` : answer);
   const acceptance = gap.answer?.accepted;

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { Refs, Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
-import { safeJson, stripControl } from '../text.js';
-import { STATUS_LABEL } from './common.js';
+import { safeJson, stripForMachines } from '../text.js';
+import { answerSentence } from './common.js';
 import type { ToolInfo } from './json.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -69,9 +69,7 @@ export interface SarifLog {
 
 /** Untrusted text for JSON consumers: control sequences and unpaired surrogates removed. */
 function clean(text: string): string {
-  return stripControl(text)
-    .replace(/[\uD800-\uDFFF]/gu, '')
-    .trim();
+  return stripForMachines(text).trim();
 }
 
 /** `social-media/unique-credentials` -> `SocialMediaUniqueCredentials`. */
@@ -128,7 +126,7 @@ function rule(result: QuestionResult): SarifRule {
 /** `<question> Answered: <answer>. <note>` plus an expired acceptance, if any. */
 function message(result: QuestionResult): string {
   const parts = [clean(result.question.ask)];
-  parts.push(result.status === 'unanswered' ? 'Not answered.' : `Answered: ${STATUS_LABEL[result.status]}.`);
+  parts.push(answerSentence(result));
   const note = clean(result.answer?.note ?? '');
   if (note) parts.push(/[.!?]$/.test(note) ? note : `${note}.`);
   const acceptance = result.answer?.accepted;
