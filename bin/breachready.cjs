@@ -68,8 +68,12 @@ function useCodeCache(dist) {
     }
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) {
-      // At exit the cache holds every function this run compiled, not only the top level.
-      process.once('exit', () => writeCache(fs, cacheFile, prefix, () => script.createCachedData()));
+      // At exit the cache holds every function this run compiled, not only the top level. Only a
+      // run that did its work (passed, failed its policy or was interrupted) writes one: a usage
+      // error compiles little, and its cache would stand, unrejected, for every later run.
+      process.once('exit', (code) => {
+        if (code === 0 || code === 1 || code === 130) writeCache(fs, cacheFile, prefix, () => script.createCachedData());
+      });
     }
     const run = script.runInThisContext({ displayErrors: true });
     return run.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));

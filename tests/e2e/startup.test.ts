@@ -80,6 +80,15 @@ describe('the code cache', () => {
     expect(filesUnder(unused)).toEqual([]);
   });
 
+  it('is not written by a run that stops at an error, whose cache would lack most of the code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-cache-'));
+    expect(run(['report', '--answers', 'no-such-file.yaml'], { env: { BREACHREADY_CACHE_DIR: dir } }).status).toBe(2);
+    expect(run(['report', '--format', 'xml'], { env: { BREACHREADY_CACHE_DIR: dir } }).status).toBe(2);
+    expect(filesUnder(dir)).toEqual([]);
+    expect(run(REPORT, { env: { BREACHREADY_CACHE_DIR: dir } })).toEqual(expected);
+    expect(filesUnder(dir).length).toBeGreaterThan(0);
+  });
+
   it('an error in a cached run is still one line and its exit code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'breachready-cache-'));
     for (let i = 0; i < 2; i++) {
