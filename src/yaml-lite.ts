@@ -1,14 +1,16 @@
 /**
- * A quick reader for plain block YAML: the shape answers files have, written by the interview or by
- * hand. Starting the full `yaml` parser costs more than the whole rest of `report`, so files in
- * this subset skip it: block mappings, sequences of one-line scalars, one-line plain and quoted
- * scalars, `|` and `>` block scalars, comments. For anything else (flow collections, anchors,
- * tags, multi-line plain or quoted scalars, duplicate keys, numbers other than small integers, ...)
- * it returns undefined and the caller uses the full parser, which also explains every error.
+ * A quick reader for plain block YAML: the shape answers files and checklists have, written by the
+ * interview or by hand. Starting the full `yaml` parser costs more than the whole rest of `report`,
+ * and on a large catalog it is most of the run, so files in this subset skip it: block mappings,
+ * sequences of one-line scalars or of mappings, one-line plain and quoted scalars, one-line flow
+ * sequences and mappings of those (`[a, "5.1"]`, `{ question: x, is: [yes, partial] }`), `|` and
+ * `>` block scalars, comments. For anything else (anchors, tags, multi-line plain or quoted
+ * scalars, nested flow mappings, duplicate keys, numbers other than small integers, ...) it
+ * returns undefined and the caller uses the full parser, which also explains every error.
  * What it does return equals what the full parser would make, positions included; the unit
  * tests check that against `yaml` on the fixtures and on generated documents.
  */
-import { LineIndex } from './source-position.js';
+import { LineIndex, normaliseYamlText, yamlItemsOverLimit } from './source-position.js';
 import type { PathSegment, PositionedSource } from './source-position.js';
 
 interface Line {
@@ -35,13 +37,23 @@ const MAX_DEPTH = 32;
 
 /** Characters anywhere in the text that the subset does not take (tabs, controls, odd line ends). */
 const UNSUPPORTED_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]|\r(?!\n)/;
+/** The core schema's booleans and nulls, which the subset takes as they are. */
+const CORE_CONSTANTS: Record<string, boolean | null> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false, null: null, Null: null, NULL: null, '~': null };
 /** Plain scalars that the core schema reads as something other than a string, except small integers. */
 const NON_STRING_PLAIN =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const SMALL_INTEGER = /^[0-9]{1,15}$/;
-/** An item of a one-line flow sequence the subset takes: a plain word or phrase without flow indicators. */
+/** A plain scalar in a one-line flow collection: a word or phrase without flow indicators. */
 const FLOW_PLAIN = /^[^-?:,[\]{}#&*!|>'"%@` ][^,[\]{}:#]*$/;
+/** A key in a one-line flow mapping: a plain word. */
+const FLOW_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 const DOUBLE_QUOTED_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0' };
+
+/** Reads a file's text if it is in the subset and within the items limit, else undefined. */
+export function readPlainYaml(text: string, file: string): PositionedSource | undefined {
+  const normalised = normaliseYamlText(text);
+  return yamlItemsOverLimit(normalised) === undefined ? parseYamlLite(normalised, file) : undefined;
+}
 
 /** Reads `text` (already normalised: see normaliseYamlText) if it is in the subset, else undefined. */
 export function parseYamlLite(text: string, file: string): PositionedSource | undefined {
@@ -155,8 +167,9 @@ class LiteReader {
     }
   }
 
-  /** A sequence of one-line scalars whose dashes stand at column `indent`. */
-  private sequence(indent: number, at: string): unknown[] {
+  /** A sequence of one-line scalars or of mappings, whose dashes stand at column `indent`. */
+  private sequence(indent: number, at: string, depth: number): unknown[] {
+    if (depth > MAX_DEPTH) throw OUTSIDE;
     const items: unknown[] = [];
     for (;;) {
       this.skipToContent();
@@ -166,9 +179,17 @@ class LiteReader {
       this.index++;
       const from = this.skipSpaces(line.start + line.indent + 1, line.end);
       if (from === line.end || this.text[from] === '#') throw OUTSIDE;
-      const value = this.inlineScalar(line, from);
-      this.offsets.set(childKey(at, items.length), { value: from, key: -1, item: true });
-      items.push(value);
+      const itemAt = childKey(at, items.length);
+      this.offsets.set(itemAt, { value: from, key: -1, item: true });
+      // `- key: value`: a mapping whose keys stand where this first one does.
+      const column = from - line.start;
+      const asMapping: Line = { start: line.start, end: line.end, indent: column, kind: 'content' };
+      if (this.isKeyLine(asMapping)) {
+        this.lines[--this.index] = asMapping;
+        items.push(this.mapping(column, itemAt, depth + 1));
+        continue;
+      }
+      items.push(this.inlineScalar(line, from));
       this.forbidDeeper(indent);
     }
   }
@@ -183,50 +204,76 @@ class LiteReader {
       if (next && next.indent > indent) {
         if (start < line.end) throw OUTSIDE; // a comment before a nested block: rare, left to the full parser
         const offset = next.start + next.indent;
-        if (this.isDashLine(next)) return { value: this.sequence(next.indent, at), offset };
+        if (this.isDashLine(next)) return { value: this.sequence(next.indent, at, depth + 1), offset };
         if (!this.isKeyLine(next)) throw OUTSIDE;
         return { value: this.mapping(next.indent, at, depth + 1), offset };
       }
       if (next && next.indent === indent && this.isDashLine(next)) {
         if (start < line.end) throw OUTSIDE;
-        return { value: this.sequence(indent, at), offset: next.start + next.indent };
+        return { value: this.sequence(indent, at, depth + 1), offset: next.start + next.indent };
       }
       return { value: null, offset: start };
     }
     const first = this.text[start];
     if (first === '|' || first === '>') return { value: this.blockScalar(line, start, indent), offset: start };
-    const value = first === '[' ? this.flowSequence(line, start, at) : first === '{' ? this.emptyFlowMapping(line, start) : this.inlineScalar(line, start);
+    let value: unknown;
+    if (first === '[' || first === '{') {
+      const flow = first === '[' ? this.flowSequence(start, line.end, at) : this.flowMapping(start, line.end, at);
+      this.expectLineEnd(flow.end, line.end);
+      value = flow.value;
+    } else value = this.inlineScalar(line, start);
     this.forbidDeeper(indent);
     return { value, offset: start };
   }
 
-  /** `[a, b]` on one line, of plain words (as `checklists:` is often written). */
-  private flowSequence(line: Line, from: number, at: string): unknown[] {
-    const close = this.text.indexOf(']', from);
-    if (close === -1 || close >= line.end) throw OUTSIDE;
-    this.expectLineEnd(close + 1, line.end);
+  /** `[a, "b"]` on one line (as `checklists:` and `refs:` are written); `end` is after the `]`. */
+  private flowSequence(from: number, lineEnd: number, at: string): { value: unknown[]; end: number } {
     const items: unknown[] = [];
-    const inner = this.text.slice(from + 1, close);
-    if (trimSpaces(inner) === '') return items;
-    let offset = from + 1;
-    for (const part of inner.split(',')) {
-      const lead = part.length - part.replace(/^ +/, '').length;
-      const raw = trimSpaces(part.slice(lead));
-      if (!FLOW_PLAIN.test(raw)) throw OUTSIDE;
-      const value = this.plainValue(raw);
-      this.offsets.set(childKey(at, items.length), { value: offset + lead, key: -1, item: true });
-      items.push(value);
-      offset += part.length + 1;
+    let i = this.skipSpaces(from + 1, lineEnd);
+    if (this.text[i] === ']') return { value: items, end: i + 1 };
+    for (;;) {
+      const item = this.flowScalar(i, lineEnd, ']');
+      this.offsets.set(childKey(at, items.length), { value: i, key: -1, item: true });
+      items.push(item.value);
+      i = this.skipSpaces(item.end, lineEnd);
+      if (this.text[i] === ']') return { value: items, end: i + 1 };
+      if (this.text[i] !== ',') throw OUTSIDE;
+      i = this.skipSpaces(i + 1, lineEnd);
     }
-    return items;
   }
 
-  /** `{}` (as in `answers: {}`); any other flow mapping is outside the subset. */
-  private emptyFlowMapping(line: Line, from: number): Record<string, unknown> {
-    const close = this.skipSpaces(from + 1, line.end);
-    if (this.text[close] !== '}') throw OUTSIDE;
-    this.expectLineEnd(close + 1, line.end);
-    return {};
+  /** `{}` or `{ key: value, ... }` on one line, of plain keys and flow scalars or sequences (as `when:` is written). */
+  private flowMapping(from: number, lineEnd: number, at: string): { value: Record<string, unknown>; end: number } {
+    const map: Record<string, unknown> = {};
+    let i = this.skipSpaces(from + 1, lineEnd);
+    if (this.text[i] === '}') return { value: map, end: i + 1 };
+    for (;;) {
+      const colon = this.text.indexOf(':', i);
+      if (colon === -1 || colon >= lineEnd || this.text[colon + 1] !== ' ') throw OUTSIDE;
+      const key = this.text.slice(i, colon);
+      if (!FLOW_KEY.test(key) || maybeNotString(key) || Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE;
+      const keyAt = childKey(at, key);
+      const valueFrom = this.skipSpaces(colon + 1, lineEnd);
+      const item = this.text[valueFrom] === '[' ? this.flowSequence(valueFrom, lineEnd, keyAt) : this.flowScalar(valueFrom, lineEnd, '}');
+      map[key] = item.value;
+      this.offsets.set(keyAt, { value: valueFrom, key: i, item: false });
+      i = this.skipSpaces(item.end, lineEnd);
+      if (this.text[i] === '}') return { value: map, end: i + 1 };
+      if (this.text[i] !== ',') throw OUTSIDE;
+      i = this.skipSpaces(i + 1, lineEnd);
+    }
+  }
+
+  /** A quoted or plain scalar inside a flow collection that `close` ends; `end` is just after it. */
+  private flowScalar(from: number, lineEnd: number, close: string): { value: unknown; end: number } {
+    const first = this.text[from];
+    if (first === '"') return this.doubleQuoted(from + 1, lineEnd);
+    if (first === "'") return this.singleQuoted(from + 1, lineEnd);
+    let end = from;
+    while (end < lineEnd && this.text[end] !== ',' && this.text[end] !== close) end++;
+    const raw = trimSpaces(this.text.slice(from, end));
+    if (!FLOW_PLAIN.test(raw)) throw OUTSIDE;
+    return { value: this.plainValue(raw), end: from + raw.length };
   }
 
   /** A one-line plain or quoted scalar starting at `from`, up to the end of the line or a comment. */
@@ -244,10 +291,11 @@ class LiteReader {
     return this.plainValue(raw);
   }
 
-  /** A plain scalar as the core schema reads it: a small integer or a string (else outside the subset). */
-  private plainValue(raw: string): string | number {
+  /** A plain scalar as the core schema reads it: a string, a small integer, a boolean or null (else outside the subset). */
+  private plainValue(raw: string): string | number | boolean | null {
     if (!maybeNotString(raw)) return raw;
     if (SMALL_INTEGER.test(raw)) return Number.parseInt(raw, 10);
+    if (Object.prototype.hasOwnProperty.call(CORE_CONSTANTS, raw)) return CORE_CONSTANTS[raw]!;
     throw OUTSIDE;
   }
 

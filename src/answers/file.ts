@@ -8,12 +8,12 @@ import { dirname, resolve } from 'node:path';
 import type { Catalog } from '../catalog.js';
 import type { ChecklistSpec } from '../checklist/select.js';
 import type { Problem } from '../problems.js';
-import { LineIndex, locate, locateKey, normaliseYamlText, yamlItemsOverLimit } from '../source-position.js';
+import { LineIndex, locate, locateKey } from '../source-position.js';
 import type { PathSegment, PositionedSource } from '../source-position.js';
 import { closest } from '../suggest.js';
 import { quote } from '../text.js';
 import { decodeUtf8, maxFileBytes, readTextFile } from '../text-file.js';
-import { parseYamlLite } from '../yaml-lite.js';
+import { readPlainYaml } from '../yaml-lite.js';
 import type { Answer, Answers } from './model.js';
 import { quickCheckAnswersFile } from './quick-check.js';
 import type { AnswerEntryData, AnswersFileData } from './schema.js';
@@ -65,9 +65,7 @@ function unreadFile(file: string, problem: Problem): ParsedAnswersFile {
 
 /** The quick path: the file, if the quick reader and checker both take it; else undefined. */
 export function quickParseAnswersText(text: string, file: string): ParsedAnswersFile | undefined {
-  const normalised = normaliseYamlText(text);
-  if (yamlItemsOverLimit(normalised) !== undefined) return undefined;
-  const source = parseYamlLite(normalised, file);
+  const source = readPlainYaml(text, file);
   const data = source && quickCheckAnswersFile(source.data);
   // Every entry was checked with the file, so each is taken as it is.
   return data ? { source: source!, data, problems: [], checkEntry: (raw) => raw as AnswerEntry } : undefined;

@@ -2,10 +2,9 @@
 import type { Problem } from '../problems.js';
 import { issuesToProblems } from '../validate-data.js';
 import { locate } from '../source-position.js';
-import type { PathSegment } from '../source-position.js';
+import type { PathSegment, PositionedSource } from '../source-position.js';
 import { readTextFile } from '../text-file.js';
-import { parseYaml } from '../yaml-source.js';
-import type { YamlSource } from '../yaml-source.js';
+import { readYamlSource } from '../yaml-source.js';
 import { checkChecklistRules } from './rules.js';
 import { checklistSchema, questionSchema, sourceSchema, whenSchema } from './schema.js';
 import { FRAMEWORKS } from './vocabulary.js';
@@ -31,7 +30,7 @@ function maxQuestions(): number {
 }
 
 /** Validates an already parsed YAML source as a checklist. */
-export function checklistFromSource(source: YamlSource): ChecklistResult {
+export function checklistFromSource(source: PositionedSource): ChecklistResult {
   if (source.problems.length) return { problems: source.problems };
   if (source.data === null || source.data === undefined) {
     return { problems: [{ file: source.file, line: 1, col: 1, message: 'the file is empty: expected a checklist' }] };
@@ -56,7 +55,7 @@ export function checklistFromSource(source: YamlSource): ChecklistResult {
 
 /** Parses and validates checklist text; `file` names it in problems. */
 export function parseChecklist(text: string, file: string): ChecklistResult {
-  return checklistFromSource(parseYaml(text, file));
+  return checklistFromSource(readYamlSource(text, file));
 }
 
 /** Reads, parses and validates one checklist file. */

@@ -6,7 +6,7 @@ import type { Problem } from '../problems.js';
 import { didYouMean } from '../suggest.js';
 import { quote } from '../text.js';
 import { locate } from '../source-position.js';
-import type { YamlSource } from '../yaml-source.js';
+import type { PositionedSource } from '../source-position.js';
 
 interface QuestionLinks {
   index: number;
@@ -15,7 +15,7 @@ interface QuestionLinks {
 }
 
 /** Every cross-question problem in one checklist document, located in its source. */
-export function checkChecklistRules(source: YamlSource): Problem[] {
+export function checkChecklistRules(source: PositionedSource): Problem[] {
   const problems: Problem[] = [];
   const at = (path: (string | number)[], message: string) =>
     problems.push({ file: source.file, ...locate(source, path), message });

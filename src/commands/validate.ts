@@ -9,7 +9,7 @@ import { ProblemsError } from '../errors.js';
 import { addAll } from '../problems.js';
 import type { Problem } from '../problems.js';
 import { readTextFile } from '../text-file.js';
-import { parseYaml } from '../yaml-source.js';
+import { readYamlSource } from '../yaml-source.js';
 import { write } from '../std-streams.js';
 
 export async function runValidate(paths: string[], options: { checklist?: string[] }): Promise<void> {
@@ -22,7 +22,7 @@ export async function runValidate(paths: string[], options: { checklist?: string
       problems.push(read.problem);
       continue;
     }
-    const source = parseYaml(read.text!, file);
+    const source = readYamlSource(read.text!, file);
     if (isAnswersDocument(source.data)) {
       const checked = await validateAnswers(read.text!, file, options.checklist ?? []);
       if (checked.problems.length) addAll(problems, checked.problems);

@@ -73,12 +73,25 @@ describe('the quick YAML reader', () => {
 
   it('declines what it does not read exactly', () => {
     const declined = [
-      'a: [1, 2.5]', 'a: [x, ]', 'a: [x\n  ]', 'a: [a: b]', 'a: {b: 1}', 'a: &x 1\nb: *x', 'a: !!str 1', 'a: 1.5', 'a: 0x1F', 'a: -1', 'a: true', 'a: ~', 'a: .inf',
-      'a: multi\n  line', 'a: "open', "a: 'open", 'a: b: c', 'a: x\na: y', '- a', 'a:\n  - b: c', '? a\n: b', 'a: |+\n  x\n',
+      'a: [1, 2.5]', 'a: [x, ]', 'a: [x\n  ]', 'a: [a: b]', 'a: [x, [y]]', 'a: {b: {c: 1}}', 'a: {b: 1, b: 2}', 'a: {"b": 1}', 'a: {b}', 'a: {b:c}', 'a: {b: 1}}',
+      'a: {b: c d: e}', 'a: &x 1\nb: *x', 'a: !!str 1', 'a: 1.5', 'a: 0x1F', 'a: -1', 'a: .inf', 'a:\n  - {b: 1}', 'a:\n  - "k": v', 'a:\n  - b: 1\n   c: 2',
+      'a: multi\n  line', 'a: "open', "a: 'open", 'a: b: c', 'a: x\na: y', '- a', '? a\n: b', 'a: |+\n  x\n',
       'a: |2\n  x\n', 'a:\n\tb: 1', '%YAML 1.2\n---\na: 1', 'a: 1\n...\n', '1: a', 'null: a', '"a": 1', '__proto__: 1', 'a: x\n  # deeper',
       'a: >\n\n  x\n', 'a: >\n  x\n   more\n', 'a: "\\q"', 'a:b', '',
     ];
     for (const text of declined) expect(parseYamlLite(normaliseYamlText(text), 'x.yaml'), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('reads booleans, nulls, flow collections and sequences of mappings as the full parser does', () => {
+    const text = 'a: true\nb: ~\nc: {}\nd: { q: x, is: [yes, partial] }\ne: ["5.1", \'A.5\', PR.AA-01]\nf:\n  - id: x\n    g: FALSE\n  - id: y\n    h:\n      - z\n';
+    const quick = compareReaders(text);
+    expect(quick?.data).toEqual({ a: true, b: null, c: {}, d: { q: 'x', is: ['yes', 'partial'] }, e: ['5.1', 'A.5', 'PR.AA-01'], f: [{ id: 'x', g: false }, { id: 'y', h: ['z'] }] });
+  });
+
+  it('takes the built-in checklists: a large custom catalog skips the full parser too', () => {
+    const checklists = yamlFiles(join(ROOT, 'checklists'));
+    expect(checklists.length).toBeGreaterThan(5);
+    for (const file of checklists) expect(compareReaders(readFileSync(file, 'utf8')), file).toBeDefined();
   });
 
   it('agrees with the full parser on generated block YAML', () => {
@@ -105,14 +118,22 @@ describe('the quick YAML reader', () => {
     const comment = fc.constantFrom('', ' # c', '  #c', ' #');
     const blockLine = fc.constantFrom('line one', 'line two.', '# not a comment', '  more indented', 'key: value', '', '', '- dash', 'trailing ');
     const block = fc.tuple(fc.constantFrom('|', '|-', '>', '>-', '|+', '>2'), comment, fc.array(blockLine, { minLength: 0, maxLength: 5 }));
-    type Tree = { kind: 'map'; entries: [string, Tree][] } | { kind: 'seq'; items: string[] } | { kind: 'flow'; text: string } | { kind: 'scalar'; text: string } | { kind: 'block'; header: string; lines: string[] };
+    type Tree = { kind: 'map'; entries: [string, Tree][] } | { kind: 'seq'; items: (string | Tree)[] } | { kind: 'flow'; text: string } | { kind: 'scalar'; text: string } | { kind: 'block'; header: string; lines: string[] };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         fc.oneof(plain, quoted, fc.constant('')).chain((text) => comment.map((c) => ({ kind: 'scalar' as const, text: text + c }))),
         block.map(([header, c, lines]) => ({ kind: 'block' as const, header: header + c, lines })),
         fc.array(fc.oneof(plain, quoted), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: 'seq' as const, items })),
-        fc.constantFrom('{}', '{ }', '{a: 1}', '{ }x', '{}}').chain((text) => comment.map((c) => ({ kind: 'flow' as const, text: text + c }))),
+        fc
+          .array(fc.array(fc.tuple(word, tie('node')), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })
+          .map((maps) => ({ kind: 'seq' as const, items: maps.map((entries) => ({ kind: 'map' as const, entries })) })),
+        fc
+          .constantFrom(
+            '{}', '{ }', '{a: 1}', '{ }x', '{}}', '{ question: x, is: yes }', '{q: "1.5", is: [yes, partial]}', '{ a: [ ], b: c }', '{a: 1, a: 2}', '{ a: {b: 1} }',
+            '{"a": 1}', '{a: b, }', '{a: true, b: ~}', '{a: x # y}', '["5.1", x]', "['a', \"b\"]", '[ "a,b" , \'c]\' ]', '["x" y]', '[true, null, 7]',
+          )
+          .chain((text) => comment.map((c) => ({ kind: 'flow' as const, text: text + c }))),
         fc
           .tuple(fc.array(fc.oneof(plain, fc.constantFrom('', ' ', 'a b', '../x.yaml', 'x]')), { maxLength: 4 }), fc.constantFrom(',', ', ', ' , '), comment)
           .map(([items, separator, c]) => ({ kind: 'flow' as const, text: `[${items.join(separator)}]${c}` })),
@@ -130,13 +151,26 @@ describe('the quick YAML reader', () => {
         if (extra) lines.push(extra.replace(/\n$/, ''));
         if (value.kind === 'scalar' || value.kind === 'flow') lines.push(`${pad}${key}:${value.text ? ` ${value.text}` : ''}`);
         else if (value.kind === 'block') lines.push(`${pad}${key}: ${value.header}`, ...value.lines.map((l) => (l ? `${pad}  ${l}` : '')));
-        else if (value.kind === 'seq') lines.push(`${pad}${key}:`, ...value.items.map((item) => `${pad}${sameLineDash ? '' : '  '}- ${item}`));
+        else if (value.kind === 'seq') {
+          lines.push(`${pad}${key}:`);
+          const dash = `${pad}${sameLineDash ? '' : '  '}- `;
+          for (const item of value.items) {
+            if (typeof item === 'string') lines.push(`${dash}${item}`);
+            else {
+              // A mapping item: its first key on the dash line, the rest under it.
+              const [first = '', ...rest] = render(item, dash.length, (n) => (n === 0 ? '' : noiseAt(n)), sameLineDash);
+              lines.push(`${dash}${first.slice(dash.length)}`, ...rest);
+            }
+          }
+        }
         else lines.push(`${pad}${key}:`, ...render(value, indent + 2, noiseAt, sameLineDash));
       });
       return lines;
     };
 
     let taken = 0;
+    let takenWithMappingItems = 0;
+    let takenWithFlowMappings = 0;
     fc.assert(
       fc.property(
         fc.array(fc.tuple(word, tree), { minLength: 1, maxLength: 5 }),
@@ -158,12 +192,54 @@ describe('the quick YAML reader', () => {
           expect(full.problems, text).toEqual([]);
           compareReaders(text);
           taken++;
+          if (/^ *- [^\s:]+:(?: |$)/m.test(text)) takenWithMappingItems++;
+          if (/: \{ ?\w/.test(text)) takenWithFlowMappings++;
         },
       ),
       { numRuns: 3000 },
     );
     // The generator must reach the quick reader often, or the comparison proves little.
     expect(taken).toBeGreaterThan(250);
+    expect(takenWithMappingItems).toBeGreaterThan(5);
+    expect(takenWithFlowMappings).toBeGreaterThan(20);
+  });
+});
+
+describe('the quick YAML reader on checklist-shaped documents', () => {
+  it('agrees with the full parser on generated lists of questions', () => {
+    const scalar = fc.constantFrom('x', 'Does it? Yes.', 'high', '1', '12', 'true', 'false', '~', '"5.1"', "'A.5'", '"a: b"', 'a #c', 'ID.AM-02', '1.0.0', '2014-11-24', '1.5', '-x', 'a: b');
+    const flow = fc.constantFrom('[ID.AM-02]', '[PR.AA-01, ID.AM-02]', '["5.1", "15.1"]', '[A.5.9, A.5.16]', '[]', '[a, [b]]', '{ question: q1, is: yes }', '{ question: q2, is: [yes, partial] }', '{ a: 1 }', '{a: {b: c}}');
+    const block = fc.tuple(fc.constantFrom('>-', '|', '>', '|-', '|+'), fc.array(fc.constantFrom('Some words here.', 'more words', '', 'key: value'), { minLength: 1, maxLength: 3 }));
+    const value = fc.oneof(
+      { weight: 4, arbitrary: scalar.map((text) => ({ text, lines: [] as string[] })) },
+      { weight: 3, arbitrary: flow.map((text) => ({ text, lines: [] as string[] })) },
+      { weight: 2, arbitrary: block.map(([header, lines]) => ({ text: header, lines })) },
+      { weight: 2, arbitrary: fc.array(fc.tuple(fc.constantFrom('nist-csf-2', 'cis-v8', 'iso'), flow), { minLength: 1, maxLength: 3 }).map((refs) => ({ text: '', lines: refs.map(([k, v]) => `${k}: ${v}`) })) },
+    );
+    const question = fc.array(fc.tuple(fc.constantFrom('id', 'ask', 'help', 'severity', 'level', 'why', 'fix', 'refs', 'when', 'gate', 'id'), value), { minLength: 1, maxLength: 5 });
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(question, { minLength: 1, maxLength: 4 }), fc.constantFrom(0, 2), fc.constantFrom('', '  # between\n', '\n'), (questions, dashIndent, between) => {
+        const dash = ' '.repeat(dashIndent);
+        const pad = ' '.repeat(dashIndent + 2);
+        const lines = ['id: synthetic', 'version: 1.0.0', 'questions:'];
+        for (const entries of questions) {
+          entries.forEach(([key, { text, lines: more }], i) => {
+            lines.push(`${i === 0 ? `${dash}- ` : pad}${key}:${text ? ` ${text}` : ''}`, ...more.map((l) => (l ? `${pad}  ${l}` : '')));
+          });
+          if (between) lines.push(between.replace(/\n$/, ''));
+        }
+        const text = `${lines.join('\n')}\n`;
+        try {
+          parseYaml(text, 'x.yaml');
+        } catch {
+          return;
+        }
+        if (compareReaders(text)) taken++;
+      }),
+      { numRuns: 1500 },
+    );
+    expect(taken).toBeGreaterThan(150);
   });
 });
 
