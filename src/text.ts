@@ -69,6 +69,8 @@ function defuseAutolinks(escaped: string): string {
  * break it with an escape that reads the same in that format.
  */
 export function defuseWorkflowCommands(output: string, escape: (line: string) => string): string {
+  // The multi-line pattern is tried at every character of a large report: look for `::` first.
+  if (!output.includes('::')) return output;
   return output.replace(/^([ \t]*)::/gm, (_m, indent: string) => escape(indent));
 }
 
