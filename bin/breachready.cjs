@@ -41,7 +41,9 @@ function useCodeCache(dist) {
   const path = require('node:path');
   const env = process.env;
   if (env.NODE_DISABLE_COMPILE_CACHE) return;
-  const home = env.XDG_CACHE_HOME || (require('node:os').homedir() && path.join(require('node:os').homedir(), '.cache'));
+  // $HOME as os.homedir() would read it, without loading node:os on every start.
+  const userHome = env.XDG_CACHE_HOME ? undefined : env.HOME || require('node:os').homedir();
+  const home = env.XDG_CACHE_HOME || (userHome && path.join(userHome, '.cache'));
   const dir = env.BREACHREADY_CACHE_DIR ? path.resolve(env.BREACHREADY_CACHE_DIR) : home && path.join(home, 'breachready');
   if (!dir) return;
   const Module = require('node:module');

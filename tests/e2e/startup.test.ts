@@ -89,6 +89,20 @@ describe('the code cache', () => {
     expect(filesUnder(dir).length).toBeGreaterThan(0);
   });
 
+  it('lives in $XDG_CACHE_HOME/breachready, else ~/.cache/breachready, when no directory is given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-cache-'));
+    const env = { ...process.env };
+    delete env.BREACHREADY_CACHE_DIR;
+    delete env.XDG_CACHE_HOME;
+    const report = (extra: Record<string, string>) => spawnSync(NODE, [BIN, ...REPORT], { cwd: ROOT, encoding: 'utf8', env: { ...env, NO_COLOR: '1', ...extra } });
+    expect(report({ XDG_CACHE_HOME: join(dir, 'xdg'), HOME: join(dir, 'home') }).stdout).toBe(expected.stdout);
+    expect(filesUnder(join(dir, 'xdg', 'breachready')).length).toBeGreaterThan(0);
+    expect(filesUnder(join(dir, 'home'))).toEqual([]);
+    expect(report({ HOME: join(dir, 'home') }).stdout).toBe(expected.stdout);
+    expect(filesUnder(join(dir, 'home', '.cache', 'breachready')).length).toBeGreaterThan(0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('an error in a cached run is still one line and its exit code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'breachready-cache-'));
     for (let i = 0; i < 2; i++) {
