@@ -1,5 +1,5 @@
 /** Reads input files as strict UTF-8 text: every failure is a Problem at file:line:col, never an exception. */
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import type { Problem } from './problems.js';
 
@@ -45,7 +45,12 @@ export function readTextFile(file: string): { text?: string; problem?: Problem }
 export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; problem?: Problem } {
   // The native check first; the byte-by-byte scan only runs to find where a bad file goes wrong.
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
-  if (bad < 0) return { text: new TextDecoder('utf-8').decode(bytes) };
+  if (bad < 0) {
+    // Valid, so Buffer's decoder is exact (and quicker to start than TextDecoder); like
+    // TextDecoder, it drops a leading byte order mark.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  }
   const lineStart = bad === 0 ? 0 : bytes.lastIndexOf(0x0a, bad - 1) + 1;
   let line = 1;
   for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
