@@ -262,10 +262,10 @@ class LiteReader {
     let i = this.skipSpaces(from + 1, lineEnd);
     if (this.text[i] === '}') return { value: map, end: i + 1 };
     for (;;) {
-      const colon = this.text.indexOf(':', i);
-      if (colon === -1 || colon >= lineEnd || this.text[colon + 1] !== ' ') throw OUTSIDE;
+      const colon = this.indexInLine(':', i, lineEnd);
+      if (colon === -1 || this.text[colon + 1] !== ' ') throw OUTSIDE;
       const key = this.text.slice(i, colon);
-      if (!FLOW_KEY.test(key) || maybeNotString(key) || Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE;
+      if (!FLOW_KEY.test(key) || maybeNotString(key) || key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE;
       const valueFrom = this.skipSpaces(colon + 1, lineEnd);
       const item = this.text[valueFrom] === '[' ? this.flowSequence(valueFrom, lineEnd) : this.flowScalar(valueFrom, lineEnd, '}');
       map[key] = item.value;
@@ -420,11 +420,16 @@ class LiteReader {
 
   /** Offset of the colon that ends a key on `line`, or -1. */
   private keyEnd(line: Line): number {
-    const from = line.start + line.indent;
-    for (let i = this.text.indexOf(':', from); i !== -1 && i < line.end; i = this.text.indexOf(':', i + 1)) {
+    for (let i = this.indexInLine(':', line.start + line.indent, line.end); i !== -1; i = this.indexInLine(':', i + 1, line.end)) {
       if (i + 1 === line.end || this.text[i + 1] === ' ') return i;
     }
     return -1;
+  }
+
+  /** Offset of `char` in [from, end), or -1: the search stops at the line end (on the text itself it would run on to the next match, quadratic on long lists). */
+  private indexInLine(char: string, from: number, end: number): number {
+    const at = this.text.slice(from, end).indexOf(char);
+    return at === -1 ? -1 : from + at;
   }
 
   private keyOf(line: Line): { key: string; colon: number } {
@@ -432,6 +437,7 @@ class LiteReader {
     const key = this.text.slice(line.start + line.indent, colon);
     if (
       key === '' ||
+      (line.indent === 0 && /^\.\.\.(?: |$)/.test(key)) || // `...` at column 0 ends the document
       key.length > 1000 ||
       key.endsWith(' ') ||
       key.includes(':') ||

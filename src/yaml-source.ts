@@ -102,6 +102,7 @@ function sourceOf(file: string, text: string, doc: Document.Parsed, lineCounter:
 function nodeOffset(doc: Document.Parsed, path: readonly PathSegment[], keyName?: string): number {
   let node: unknown = doc.contents;
   let best: Node | null = isNode(node) ? node : null;
+  let walked = 0;
   for (const segment of path) {
     if (isMap(node)) {
       const pair = pairIndex(node).get(String(segment));
@@ -114,8 +115,10 @@ function nodeOffset(doc: Document.Parsed, path: readonly PathSegment[], keyName?
       if (isNode(node)) best = node;
       else break;
     } else break;
+    walked++;
   }
-  if (keyName !== undefined && isMap(node)) {
+  // A key is looked up only in the mapping at `path` itself, not in an ancestor where the path stopped.
+  if (keyName !== undefined && walked === path.length && isMap(node)) {
     const pair = pairIndex(node).get(keyName);
     if (pair && isNode(pair.key)) best = pair.key as Node;
   }

@@ -49,6 +49,8 @@ function compareReaders(text: string): PositionedSource | undefined {
     const parent = path.slice(0, -1);
     const last = path[path.length - 1];
     if (last !== undefined) expect(quick.offsetOf(parent, String(last)), `key ${JSON.stringify(path)} in:\n${text}`).toBe(full.offsetOf(parent, String(last)));
+    // A key is looked for in the mapping at the path only, also when the path leads nowhere.
+    for (const key of ['a', 'id']) expect(quick.offsetOf(path, key), `key ${key} at ${JSON.stringify(path)} in:\n${text}`).toBe(full.offsetOf(path, key));
   }
   return quick;
 }
@@ -74,7 +76,7 @@ describe('the quick YAML reader', () => {
   it('declines what it does not read exactly', () => {
     const declined = [
       'a: [1, 2.5]', 'a: [x, ]', 'a: [x\n  ]', 'a: [a: b]', 'a: [x, [y]]', 'a: {b: {c: 1}}', 'a: {b: 1, b: 2}', 'a: {"b": 1}', 'a: {b}', 'a: {b:c}', 'a: {b: 1}}',
-      'a: {b: c d: e}', 'a: &x 1\nb: *x', 'a: !!str 1', 'a: 1.5', 'a: 0x1F', 'a: -1', 'a: .inf', 'a:\n  - {b: 1}', 'a:\n  - "k": v', 'a:\n  - b: 1\n   c: 2',
+      'a: {b: c d: e}', 'a: {__proto__: x}', 'a: {__proto__: 1, __proto__: 2}', 'a: 1\n... x: y', '... a: v', 'a:\n  b: 1\n... c: d', 'a: &x 1\nb: *x', 'a: !!str 1', 'a: 1.5', 'a: 0x1F', 'a: -1', 'a: .inf', 'a:\n  - {b: 1}', 'a:\n  - "k": v', 'a:\n  - b: 1\n   c: 2',
       'a: multi\n  line', 'a: "open', "a: 'open", 'a: b: c', 'a: x\na: y', '- a', '? a\n: b', 'a: |+\n  x\n',
       'a: |2\n  x\n', 'a:\n\tb: 1', '%YAML 1.2\n---\na: 1', 'a: 1\n...\n', '1: a', 'null: a', '"a": 1', '__proto__: 1', 'a: x\n  # deeper',
       'a: >\n\n  x\n', 'a: >\n  x\n   more\n', 'a: "\\q"', 'a:b', '',
