@@ -73,6 +73,8 @@ const DEFAULT_MAX_YAML_ITEMS = 5_000_000;
 export function yamlItemsOverLimit(text: string): number | undefined {
   const value = Number(process.env.BREACHREADY_MAX_YAML_ITEMS);
   const limit = Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_YAML_ITEMS;
+  // Each counted item is a character: a text no longer than the limit is within it.
+  if (text.length <= limit) return undefined;
   // indexOf runs natively: a loop over every character would cost more than reading the file.
   let items = 0;
   for (const mark of ['\n', ',']) {

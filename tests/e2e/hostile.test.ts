@@ -701,3 +701,28 @@ describe('the checks catch what they look for', () => {
     }
   });
 });
+
+describe('the YAML items limit', () => {
+  const report = (limit: string) =>
+    spawnSync(process.execPath, [BIN, 'report', '--answers', 'examples/ci-pass.yaml', '--format', 'json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', BREACHREADY_MAX_YAML_ITEMS: limit },
+    });
+
+  it('refuses a file with more lines and commas than BREACHREADY_MAX_YAML_ITEMS before parsing it', () => {
+    const refused = report('10');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^examples\/ci-pass\.yaml:1:1: too many YAML lines and items \(over 10\): not parsed/);
+    expect(hasStackTrace(refused.stderr)).toBe(false);
+    expect(refused.stdout).toBe('');
+  });
+
+  it('reads a file within the limit, also one only just within it', () => {
+    const text = readFileSync(join(ROOT, 'examples/ci-pass.yaml'), 'utf8');
+    const items = (text.match(/[\n,]/g) ?? []).length;
+    expect(report(String(items)).status).toBe(0);
+    expect(report(String(items - 1)).status).toBe(2);
+    expect(report('1000000').status).toBe(0);
+  });
+});
