@@ -1,5 +1,6 @@
 /** `breachready list`: the checklists and their question counts, or everything as JSON. */
 import type { Checklist } from '../checklist/schema.js';
+import { plural } from '../report/common.js';
 import { fit, stdoutChalk } from '../terminal.js';
 import { safeJson, terminalLine } from '../text.js';
 import { loadSelection } from './shared.js';
@@ -26,7 +27,7 @@ function renderList(checklists: Checklist[], level: number, colorFlag: boolean |
   const count = (c: Checklist, l: number) => String(c.questions.filter((q) => q.level === l).length).padStart(3);
   const idWidth = Math.min(26, Math.max(9, ...checklists.map((c) => c.id.length)));
   const lines = [
-    chalk.bold(`${checklists.length} checklists, ${total} questions`) +
+    chalk.bold(`${plural(checklists.length, 'checklist')}, ${plural(total, 'question')}`) +
       (level < 3 ? chalk.dim(` (level ${level} and below)`) : ''),
     '',
     chalk.dim(`${fit('CHECKLIST', idWidth)}  QUESTIONS  L1  L2  L3  TITLE`),

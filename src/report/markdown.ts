@@ -15,7 +15,7 @@ import { byChecklist, isGap } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { EFFORT_RANK, GRADE_BANDS, GRADE_CAPS, SEVERITY_WEIGHT, STATUS_RANK, STATUS_VALUE } from '../scoring/score.js';
 import { defuseWorkflowCommands, escapeMarkdown, escapeMarkdownCell } from '../text.js';
-import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatGrade, formatScore, severityCounts } from './common.js';
+import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatGrade, formatScore, plural, severityCounts } from './common.js';
 import type { LessonState } from './lessons.js';
 import { lessonStatus } from './lessons.js';
 
@@ -85,9 +85,6 @@ function numberedList(items: readonly string[]): string {
   return items.map((item, i) => `${i + 1}. ${item}`).join('\n');
 }
 
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Shared formats.

@@ -72,6 +72,12 @@ describe('breachready list', () => {
     expect(ids).toEqual(['social-media', 'our-vendors']);
   });
 
+  it('counts in the singular when there is one checklist', () => {
+    const result = run(['list', '--checklist', fixture('valid-vendors.yaml')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^1 checklist, 2 questions\n/);
+  });
+
   it('suggests the closest id for a mistyped checklist', () => {
     const result = run(['list', '--checklist', 'social-medai']);
     expect(result.status).toBe(2);
