@@ -15,7 +15,7 @@ import { CliError, EXIT, ProblemsError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../fs-atomic.js';
 import { applicableQuestions, runInterview } from '../interview/interview.js';
 import type { Prompter } from '../interview/prompter.js';
-import { wrap } from '../report/common.js';
+import { plural, wrap } from '../report/common.js';
 import { renderText } from '../report/text.js';
 import { score } from '../scoring/score.js';
 import { schemaRef } from '../answers/schema-ref.js';
@@ -166,7 +166,7 @@ function terminalWidth(): number {
 async function askLevel(prompter: Prompter, catalog: Catalog): Promise<Level> {
   const count = (level: Level) => applicableQuestions(catalog, { answers: new Map() }, level).length;
   const minutes = (level: Level) => Math.max(1, Math.round((count(level) * SECONDS_PER_QUESTION) / 60));
-  const describe = (level: Level, label: string) => `${level} ${label}: ${count(level)} questions, about ${minutes(level)} min`;
+  const describe = (level: Level, label: string) => `${level} ${label}: ${plural(count(level), 'question')}, about ${minutes(level)} min`;
   return prompter.select<Level>(
     'Which level?',
     [
@@ -193,7 +193,7 @@ async function finish(catalog: Catalog, answers: Answers, context: FinishContext
   const { prompter, file } = context;
   const assessment = score(catalog, { ...answers, file }, { level: context.level, asOf: context.asOf });
   const unanswered = assessment.counts.unanswered;
-  const status = `${unanswered ? `${unanswered} questions left for later.` : 'Every applicable question is answered.'} Answers saved in ${file}.`;
+  const status = `${unanswered ? `${plural(unanswered, 'question')} left for later.` : 'Every applicable question is answered.'} Answers saved in ${file}.`;
   prompter.print(`\n${wrap(status, terminalWidth() - 1).join('\n')}\n\n`);
   const next = [
     ...(unanswered ? [{ what: 'Continue where you stopped', command: `npx breachready --answers ${file}` }] : []),

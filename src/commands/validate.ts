@@ -7,6 +7,7 @@ import { checkUniqueChecklistIds, displayPath, selectChecklists, yamlFilesIn } f
 import { buildCatalog } from '../catalog.js';
 import { ProblemsError } from '../errors.js';
 import { addAll } from '../problems.js';
+import { plural } from '../report/common.js';
 import type { Problem } from '../problems.js';
 import { readTextFile } from '../text-file.js';
 import { readYamlSource } from '../yaml-source.js';
@@ -26,13 +27,13 @@ export async function runValidate(paths: string[], options: { checklist?: string
     if (isAnswersDocument(source.data)) {
       const checked = await validateAnswers(read.text!, file, options.checklist ?? []);
       if (checked.problems.length) addAll(problems, checked.problems);
-      else lines.push(`ok  ${file}: answers file, ${checked.count} answers`);
+      else lines.push(`ok  ${file}: answers file, ${plural(checked.count, 'answer')}`);
       continue;
     }
     const result = checklistFromSource(source);
     if (result.checklist) {
       loaded.push({ checklist: result.checklist, origin: file, idAt: result.idAt });
-      lines.push(`ok  ${file}: checklist "${result.checklist.id}", ${result.checklist.questions.length} questions`);
+      lines.push(`ok  ${file}: checklist "${result.checklist.id}", ${plural(result.checklist.questions.length, 'question')}`);
     } else addAll(problems, result.problems);
   }
   addAll(problems, checkUniqueChecklistIds(loaded, new Map(builtinChecklists().map((c) => [c.id, c]))));

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, run } from '../helpers/cli.js';
 
@@ -72,10 +74,20 @@ describe('breachready list', () => {
     expect(ids).toEqual(['social-media', 'our-vendors']);
   });
 
-  it('counts in the singular when there is one checklist', () => {
+  it('counts in the singular when there is one checklist, question or answer', () => {
     const result = run(['list', '--checklist', fixture('valid-vendors.yaml')]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^1 checklist, 2 questions\n/);
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-singular-'));
+    const checklist = join(dir, 'one.yaml');
+    writeFileSync(checklist, readFileSync(fixture('valid-vendors.yaml'), 'utf8').split('  - id: vendor-mfa')[0]!);
+    const answers = join(dir, 'answers.yaml');
+    writeFileSync(answers, `breachready: 1\nchecklists: [one.yaml]\nanswers:\n  our-vendors/has-vendors: yes\n`);
+    const validated = run(['validate', checklist, answers]);
+    expect(validated.status).toBe(0);
+    expect(validated.stdout).toContain('one.yaml: checklist "our-vendors", 1 question\n');
+    expect(validated.stdout).toContain('answers.yaml: answers file, 1 answer\n');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('suggests the closest id for a mistyped checklist', () => {
