@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import version from 'breachready:version';
 import { CliError, EXIT, ProblemsError } from './errors.js';
+import { plural } from './plural.js';
 import { formatProblem, sortProblems } from './problems.js';
 import type { Problem } from './problems.js';
 import { exitOnBrokenPipe, whenFirstUsed, write } from './std-streams.js';
@@ -184,7 +185,7 @@ function report(error: unknown): number {
     const problems = dedupe(sortProblems(error.problems));
     for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) write('stderr', `${stderrLine(formatProblem(problem))}\n`);
     if (problems.length > MAX_PROBLEMS_SHOWN) write('stderr', `... and ${problems.length - MAX_PROBLEMS_SHOWN} more (the first ${MAX_PROBLEMS_SHOWN} are shown)\n`);
-    write('stderr', `breachready: ${problems.length} problem${problems.length === 1 ? '' : 's'} found\n`);
+    write('stderr', `breachready: ${plural(problems.length, 'problem')} found\n`);
     return error.exitCode;
   }
   if (error instanceof CliError) {

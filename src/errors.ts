@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import type { Problem } from './problems.js';
 
 /** Exit codes, decided in one place (cli.ts) from the errors below. */
@@ -18,7 +19,7 @@ export class CliError extends Error {
 /** One or more problems in input files, each reported as `file:line:col: message`. */
 export class ProblemsError extends CliError {
   constructor(readonly problems: Problem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} found`, EXIT.usage);
+    super(`${plural(problems.length, 'problem')} found`, EXIT.usage);
     this.name = 'ProblemsError';
   }
 }

@@ -2,6 +2,7 @@
 import type { Severity } from './checklist/vocabulary.js';
 import { SEVERITIES } from './checklist/vocabulary.js';
 import type { Assessment, QuestionResult } from './scoring/model.js';
+import { plural } from './plural.js';
 import { formatScore } from './report/common.js';
 
 export type FailOn = Severity | 'none';
@@ -38,7 +39,7 @@ export function evaluatePolicy(assessment: Assessment, policy: Policy): PolicyRe
       .map(([s, n]) => `${n} ${s}`)
       .join(', ');
     reasons.push(
-      `--fail-on ${policy.failOn}: ${failing.length} open gap${failing.length === 1 ? '' : 's'} at or above ${policy.failOn} (${bySeverity})${expired ? `, ${expired} of them with an expired risk acceptance` : ''}`,
+      `--fail-on ${policy.failOn}: ${plural(failing.length, 'open gap')} at or above ${policy.failOn} (${bySeverity})${expired ? `, ${expired} of them with an expired risk acceptance` : ''}`,
     );
   }
   if (policy.minScore !== undefined && (assessment.score ?? 0) < policy.minScore) {

@@ -1,6 +1,6 @@
 /** `breachready list`: the checklists and their question counts, or everything as JSON. */
 import type { Checklist } from '../checklist/schema.js';
-import { plural } from '../report/common.js';
+import { plural } from '../plural.js';
 import { fit, stdoutChalk } from '../terminal.js';
 import { safeJson, terminalLine } from '../text.js';
 import { loadSelection } from './shared.js';

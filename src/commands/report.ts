@@ -16,6 +16,7 @@ import { assess, assessBaseline } from './assess.js';
 import { regressionReason, renderComparisonText } from '../report/comparison.js';
 import { compareAssessments } from '../scoring/compare.js';
 import { write } from '../std-streams.js';
+import { plural } from '../plural.js';
 
 export interface ReportOptions {
   answers: string;
@@ -97,7 +98,7 @@ function nextSteps(assessment: Assessment, options: ReportOptions): NextStep[] {
   const file = options.answers === '-' ? '<answers file>' : quoteArg(options.answers);
   const steps: NextStep[] = [];
   const open = assessment.counts.unanswered;
-  if (open > 0) steps.push({ what: `Answer the ${open} open question${open === 1 ? '' : 's'}`, command: `breachready --answers ${file}` });
+  if (open > 0) steps.push({ what: `Answer the ${plural(open, 'open question')}`, command: `breachready --answers ${file}` });
   steps.push({ what: 'Write the report for your client', command: `breachready report --answers ${file} -o report.md` });
   steps.push({ what: 'Gate CI on it', command: `breachready report --answers ${file} --fail-on high` });
   return steps;

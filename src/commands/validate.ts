@@ -7,7 +7,7 @@ import { checkUniqueChecklistIds, displayPath, selectChecklists, yamlFilesIn } f
 import { buildCatalog } from '../catalog.js';
 import { ProblemsError } from '../errors.js';
 import { addAll } from '../problems.js';
-import { plural } from '../report/common.js';
+import { plural } from '../plural.js';
 import type { Problem } from '../problems.js';
 import { readTextFile } from '../text-file.js';
 import { readYamlSource } from '../yaml-source.js';

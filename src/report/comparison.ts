@@ -2,14 +2,14 @@
 import type { Change, Comparison } from '../scoring/compare.js';
 import { CHANGE_LABEL } from '../scoring/compare.js';
 import { escapeMarkdownCell, terminalLine } from '../text.js';
+import { plural } from '../plural.js';
 import { formatScore, oneDecimal, STATUS_LABEL } from './common.js';
 
 const arrow = (c: Change) => `${c.before ? STATUS_LABEL[c.before] : 'not asked'} -> ${STATUS_LABEL[c.after]}`;
 
 /** Why `--fail-on-regression` fails: `--fail-on-regression: 2 regressions since base.yaml`. */
 export function regressionReason(comparison: Comparison, baseline: string): string {
-  const n = comparison.regressed.length;
-  return `--fail-on-regression: ${n} regression${n === 1 ? '' : 's'} since ${baseline}`;
+  return `--fail-on-regression: ${plural(comparison.regressed.length, 'regression')} since ${baseline}`;
 }
 
 /** Plain text for a terminal (untrusted text sanitised). */

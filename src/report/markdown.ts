@@ -15,7 +15,8 @@ import { byChecklist, isGap } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { EFFORT_RANK, GRADE_BANDS, GRADE_CAPS, SEVERITY_WEIGHT, STATUS_RANK, STATUS_VALUE } from '../scoring/score.js';
 import { defuseWorkflowCommands, escapeMarkdown, escapeMarkdownCell } from '../text.js';
-import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatGrade, formatScore, plural, severityCounts } from './common.js';
+import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatGrade, formatScore, severityCounts } from './common.js';
+import { plural } from '../plural.js';
 import type { LessonState } from './lessons.js';
 import { lessonStatus } from './lessons.js';
 

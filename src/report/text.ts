@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { defuseForTerminal, stripControl, terminalLine } from '../text.js';
+import { plural } from '../plural.js';
 import { describeAnswer, formatGrade, formatScore, severityCounts, wrap } from './common.js';
 
 const WIDTH = 80;
@@ -46,7 +47,7 @@ export function renderText(assessment: Assessment, options: TextOptions): string
   const idWidth = Math.min(28, Math.max(...assessment.checklists.map((c) => c.checklist.id.length), 9));
   for (const c of assessment.checklists) {
     const id = safe(c.checklist.id);
-    const gaps = c.openGaps ? `${c.openGaps} open gap${c.openGaps === 1 ? '' : 's'}` : c.applicable ? 'no open gaps' : 'nothing applies';
+    const gaps = c.openGaps ? plural(c.openGaps, 'open gap') : c.applicable ? 'no open gaps' : 'nothing applies';
     out.push(`  ${id.padEnd(idWidth)}  ${bar(c.score, 20)} ${formatScore(c.score).padStart(5)}  ${chalk.dim(gaps)}`);
   }
   out.push('');
@@ -69,7 +70,7 @@ export function renderText(assessment: Assessment, options: TextOptions): string
   for (const stale of assessment.stale) {
     const n = stale.unanswered.length;
     out.push(chalk.yellow.bold(`${safe(stale.checklist.id)} was updated (${safe(stale.answeredVersion)} -> ${safe(stale.checklist.version)}) since these answers were given`));
-    out.push(...block(n ? `${n} unanswered question${n === 1 ? '' : 's'}, new or not yet answered: ${stale.unanswered.map((r) => r.globalId).join(', ')}` : 'every applicable question is answered', '  '));
+    out.push(...block(n ? `${plural(n, 'unanswered question')}, new or not yet answered: ${stale.unanswered.map((r) => r.globalId).join(', ')}` : 'every applicable question is answered', '  '));
     out.push('');
   }
 

@@ -6,6 +6,7 @@ import type { Answer, Answers } from '../answers/model.js';
 import type { Catalog, CatalogEntry } from '../catalog.js';
 import type { Checklist, Level, Severity } from '../checklist/schema.js';
 import { SEVERITIES } from '../checklist/vocabulary.js';
+import { plural } from '../plural.js';
 import { byChecklist, isGap } from './model.js';
 import type { Assessment, ChecklistScore, Grade, QuestionResult, Status } from './model.js';
 
@@ -117,7 +118,7 @@ export function gradeFor(value: number | null, openBySeverity: Record<Severity, 
   for (const [severity, capGrade] of GRADE_CAPS) {
     const open = openBySeverity[severity];
     if (open > 0 && banded < capGrade) {
-      return { grade: capGrade, cap: `capped at ${capGrade}: ${open} open ${severity} gap${open === 1 ? '' : 's'}` };
+      return { grade: capGrade, cap: `capped at ${capGrade}: ${plural(open, `open ${severity} gap`)}` };
     }
   }
   return { grade: banded };
