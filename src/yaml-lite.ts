@@ -45,9 +45,8 @@ const UNSUPPORTED_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\
 const LONE_CR = /\r(?!\n)/;
 /** The core schema's booleans and nulls, which the subset takes as they are. */
 const CORE_CONSTANTS: Record<string, boolean | null> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false, null: null, Null: null, NULL: null, '~': null };
-/** Plain scalars that the core schema reads as something other than a string, except small integers. */
-const NON_STRING_PLAIN =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** Plain scalars that the core schema reads as numbers (the subset takes only small integers). */
+const NUMBER_PLAIN = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const SMALL_INTEGER = /^[0-9]{1,15}$/;
 /** A plain scalar in a one-line flow collection: a word or phrase without flow indicators. */
 const FLOW_PLAIN = /^[^-?:,[\]{}#&*!|>'"%@` ][^,[\]{}:#]*$/;
@@ -85,7 +84,7 @@ function maybeNotString(raw: string): boolean {
   const c = raw.charCodeAt(0);
   // digits + - . ~ and the first letters of null, true, false in either case
   const candidate = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
-  return candidate && (SMALL_INTEGER.test(raw) || NON_STRING_PLAIN.test(raw));
+  return candidate && (Object.prototype.hasOwnProperty.call(CORE_CONSTANTS, raw) || NUMBER_PLAIN.test(raw));
 }
 
 /** Characters that may not start a plain scalar (the subset also leaves out `-`, `?` and `:`). */
