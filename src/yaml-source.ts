@@ -8,17 +8,11 @@ import type { Problem } from './problems.js';
 import { LineIndex, normaliseYamlText, yamlItemsOverLimit } from './source-position.js';
 import type { PathSegment, PositionedSource } from './source-position.js';
 import { quote } from './text.js';
-import { readPlainYaml } from './yaml-lite.js';
 
 const MAX_ALIASES = 100;
 
 export interface YamlSource extends PositionedSource {
   doc: Document.Parsed;
-}
-
-/** A YAML file's text as a positioned source: the quick reader's when it takes the text, else the full parser's. */
-export function readYamlSource(text: string, file: string): PositionedSource {
-  return readPlainYaml(text, file) ?? parseYaml(text, file);
 }
 
 /** Parses YAML text strictly: duplicate keys, tags, too many aliases are problems. */

@@ -18,7 +18,7 @@ const files = readdirSync(dir)
 const problems: Problem[] = [];
 const loaded: LoadedChecklist[] = [];
 for (const file of files) {
-  const result = loadChecklistFile(file);
+  const result = await loadChecklistFile(file);
   if (result.checklist) loaded.push({ checklist: result.checklist, origin: file, idAt: result.idAt });
   else addAll(problems, result.problems);
 }

@@ -4,7 +4,7 @@ import { issuesToProblems } from '../validate-data.js';
 import { locate } from '../source-position.js';
 import type { PathSegment, PositionedSource } from '../source-position.js';
 import { readTextFile } from '../text-file.js';
-import { readYamlSource } from '../yaml-source.js';
+import { readYamlSource } from '../yaml-read.js';
 import { checkChecklistRules } from './rules.js';
 import { checklistSchema, questionSchema, sourceSchema, whenSchema } from './schema.js';
 import { FRAMEWORKS } from './vocabulary.js';
@@ -54,12 +54,12 @@ export function checklistFromSource(source: PositionedSource): ChecklistResult {
 }
 
 /** Parses and validates checklist text; `file` names it in problems. */
-export function parseChecklist(text: string, file: string): ChecklistResult {
-  return checklistFromSource(readYamlSource(text, file));
+export async function parseChecklist(text: string, file: string): Promise<ChecklistResult> {
+  return checklistFromSource(await readYamlSource(text, file));
 }
 
 /** Reads, parses and validates one checklist file. */
-export function loadChecklistFile(file: string): ChecklistResult {
+export async function loadChecklistFile(file: string): Promise<ChecklistResult> {
   const read = readTextFile(file);
   if (read.problem) return { problems: [read.problem] };
   return parseChecklist(read.text!, file);

@@ -66,7 +66,7 @@ export async function selectChecklists(specs: readonly ChecklistSpec[]): Promise
     for (const file of files) {
       // The YAML loader (yaml + zod) is only imported when a file is actually named.
       const { loadChecklistFile } = await import('./load.js');
-      const result = loadChecklistFile(displayPath(file));
+      const result = await loadChecklistFile(displayPath(file));
       if (result.checklist) add({ checklist: result.checklist, origin: displayPath(file), idAt: result.idAt });
       else addAll(problems, result.problems);
     }

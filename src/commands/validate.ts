@@ -10,7 +10,7 @@ import { addAll } from '../problems.js';
 import { plural } from '../plural.js';
 import type { Problem } from '../problems.js';
 import { readTextFile } from '../text-file.js';
-import { readYamlSource } from '../yaml-source.js';
+import { readYamlSource } from '../yaml-read.js';
 import { write } from '../std-streams.js';
 
 export async function runValidate(paths: string[], options: { checklist?: string[] }): Promise<void> {
@@ -23,7 +23,7 @@ export async function runValidate(paths: string[], options: { checklist?: string
       problems.push(read.problem);
       continue;
     }
-    const source = readYamlSource(read.text!, file);
+    const source = await readYamlSource(read.text!, file);
     if (isAnswersDocument(source.data)) {
       const checked = await validateAnswers(read.text!, file, options.checklist ?? []);
       if (checked.problems.length) addAll(problems, checked.problems);

@@ -138,6 +138,13 @@ describe('what a run loads', () => {
     }
   });
 
+  it('a custom checklist in plain YAML loads zod to validate it, but not the yaml parser', () => {
+    expect(vendorLoads(['list', '--checklist', 'tests/fixtures/checklists/valid-vendors.yaml'])).toEqual({ status: 0, loaded: ['zod'] });
+    const declined = vendorLoads(['validate', 'tests/fixtures/checklists/broken-many.yaml']);
+    expect(declined.status).toBe(2);
+    expect(declined.loaded).toEqual(expect.arrayContaining(['yaml', 'zod']));
+  });
+
   it('a file the quick path declines goes to the full parser and zod (and still reports right)', () => {
     const result = vendorLoads(['report', '--answers', 'tests/fixtures/answers/bad-answers.yaml']);
     expect(result.status).toBe(2);

@@ -20,8 +20,10 @@ function wordWindows(text: string, size: number): Set<string> {
   return windows;
 }
 
+const loadedFiles = new Map(await Promise.all(files.map(async (file) => [file, await loadChecklistFile(`checklists/${file}`)] as const)));
+
 describe.each(files)('checklists/%s', (file) => {
-  const result = loadChecklistFile(`checklists/${file}`);
+  const result = loadedFiles.get(file)!;
   const checklist = result.checklist as Checklist;
 
   it('loads without problems', () => {
@@ -56,7 +58,7 @@ describe.each(files)('checklists/%s', (file) => {
 
 describe('the built-in catalogue', () => {
   it('has at least 11 checklists and 80 questions with unique ids', () => {
-    const checklists = files.map((f) => loadChecklistFile(`checklists/${f}`).checklist as Checklist);
+    const checklists = files.map((f) => loadedFiles.get(f)!.checklist as Checklist);
     expect(checklists.length).toBeGreaterThanOrEqual(11);
     expect(checklists.reduce((n, c) => n + c.questions.length, 0)).toBeGreaterThanOrEqual(80);
     expect(new Set(checklists.map((c) => c.id)).size).toBe(checklists.length);

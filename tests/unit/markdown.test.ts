@@ -134,12 +134,11 @@ const HOSTILE_ANSWERS = answers(
   },
 );
 
-function builtinChecklists(): Checklist[] {
-  return readdirSync('checklists')
+async function builtinChecklists(): Promise<Checklist[]> {
+  const files = readdirSync('checklists')
     .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => loadChecklistFile(`checklists/${f}`).checklist)
-    .filter((c): c is Checklist => c !== undefined);
+    .sort();
+  return (await Promise.all(files.map((f) => loadChecklistFile(`checklists/${f}`)))).map((r) => r.checklist).filter((c): c is Checklist => c !== undefined);
 }
 
 function assess(checklists: Checklist[], given: Answers, level: 1 | 2 | 3 = 2): Assessment {
@@ -362,8 +361,8 @@ describe('empty and clean assessments', () => {
 });
 
 describe('the built-in checklists', () => {
-  it('render a report that passes markdownlint, half answered or not at all', () => {
-    const checklists = builtinChecklists();
+  it('render a report that passes markdownlint, half answered or not at all', async () => {
+    const checklists = await builtinChecklists();
     expect(checklists.length).toBeGreaterThan(0);
     const values = ['yes', 'no', 'partial', 'unknown'] as const;
     const half = Object.fromEntries(
@@ -411,8 +410,8 @@ describe('lessonStatus', () => {
     expect(social!.assessed.map((r) => r.globalId)).toEqual(['social-media/unique-credentials']);
   });
 
-  it('refers only to questions of the built-in checklists, and to their sources', () => {
-    const loaded = builtinChecklists();
+  it('refers only to questions of the built-in checklists, and to their sources', async () => {
+    const loaded = await builtinChecklists();
     const ids = new Set(loaded.flatMap((c) => c.questions.map((q) => `${c.id}/${q.id}`)));
     const sources = new Set(loaded.flatMap((c) => c.sources.map((s) => `${s.publication}|${s.title}|${s.date}`)));
     const lessonIds = new Set<string>();

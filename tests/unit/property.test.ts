@@ -215,10 +215,10 @@ const TOOL = { tool: { name: 'breachready', version: '0.0.0' } };
 // ---------------------------------------------------------------------------------------------
 
 describe('readers on random and mutated YAML', () => {
-  it('parseChecklist never throws, locates every problem in the text, and leaves Object.prototype alone', () => {
-    fc.assert(
-      fc.property(checklistText, (text) => {
-        const result = parseChecklist(text, 'fuzz.yaml');
+  it('parseChecklist never throws, locates every problem in the text, and leaves Object.prototype alone', async () => {
+    await fc.assert(
+      fc.asyncProperty(checklistText, async (text) => {
+        const result = await parseChecklist(text, 'fuzz.yaml');
         expect(result.checklist !== undefined || result.problems.length > 0).toBe(true);
         expect(misplaced(result.problems, text, 'fuzz.yaml')).toEqual([]);
         expect(prototypeIntact()).toBe(true);
@@ -228,8 +228,8 @@ describe('readers on random and mutated YAML', () => {
   });
 
   it('parseAnswersText and resolveAnswers never throw and locate every problem in the text', async () => {
-    const vendors = parseChecklist(fixture('checklists/valid-vendors.yaml'), 'vendors.yaml').checklist!;
-    const social = parseChecklist(fixture('hostile/checklists/control-chars.yaml'), 'controls.yaml').checklist!;
+    const vendors = (await parseChecklist(fixture('checklists/valid-vendors.yaml'), 'vendors.yaml')).checklist!;
+    const social = (await parseChecklist(fixture('hostile/checklists/control-chars.yaml'), 'controls.yaml')).checklist!;
     const catalog = buildCatalog([{ ...social, id: 'social-media' }, vendors]);
     await fc.assert(
       fc.asyncProperty(answersText, async (text) => {
@@ -259,7 +259,7 @@ describe('readers on random and mutated YAML', () => {
           lines.splice(index + 1, 0, `${indent[1]}${indent[2] ? '  ' : ''}${k}: ${p}`);
         }
         const text = lines.join('\n');
-        const result = seed.includes('breachready:') ? await parseAnswersText(text, 'fuzz.yaml') : parseChecklist(text, 'fuzz.yaml');
+        const result = seed.includes('breachready:') ? await parseAnswersText(text, 'fuzz.yaml') : await parseChecklist(text, 'fuzz.yaml');
         expect(misplaced(result.problems, text, 'fuzz.yaml')).toEqual([]);
         expect(prototypeIntact()).toBe(true);
       }),
