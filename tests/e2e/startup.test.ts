@@ -4,7 +4,7 @@
  * that stops early is not an error.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, constants, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,29 @@ describe('the code cache', () => {
     expect(plain().stdout).toBe(expected.stdout);
     expect(flagged().stdout).toBe(expected.stdout);
     expect(filesUnder(dir).map((f) => `${f} ${statSync(join(dir, f)).mtimeMs}`)).toEqual(files);
+  });
+
+  it('is named after the build, and a new build replaces the cache of the one before', () => {
+    // A copy of the package whose bundle can be rebuilt: same code, another build hash.
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-rebuild-'));
+    for (const sub of ['bin', 'dist', 'dist/vendor']) mkdirSync(join(dir, sub));
+    for (const file of ['bin/breachready.cjs', 'package.json', 'dist/builtin-checklists.json', ...readdirSync(join(ROOT, 'dist', 'vendor')).map((f) => `dist/vendor/${f}`)]) {
+      copyFileSync(join(ROOT, file), join(dir, file));
+    }
+    const bundle = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8');
+    const header = /^\/\/ breachready build ([0-9a-f]{16})\n\(function \(exports, require, module, __filename, __dirname\) \{/.exec(bundle);
+    expect(header, 'the build stores the bundle wrapped and hashed').not.toBeNull();
+    writeFileSync(join(dir, 'dist', 'cli.cjs'), bundle);
+    const cache = join(dir, 'cache');
+    const reportFrom = () => spawnSync(NODE, [join(dir, 'bin', 'breachready.cjs'), ...REPORT], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BREACHREADY_CACHE_DIR: cache } });
+    expect(reportFrom().stdout).toBe(expected.stdout);
+    expect(filesUnder(cache)).toEqual([expect.stringMatching(new RegExp(`^cli-report-.*-${header![1]}\\.v8cache$`))]);
+    // The next build: a comment more in the bundle, so another hash (and another length for V8).
+    const rebuilt = bundle.replace(header![1]!, 'abcdef0123456789').replace(/\n\}\)$/, '\n// rebuilt\n})');
+    writeFileSync(join(dir, 'dist', 'cli.cjs'), rebuilt);
+    expect(reportFrom().stdout).toBe(expected.stdout);
+    expect(filesUnder(cache)).toEqual([expect.stringMatching(/^cli-report-.*-abcdef0123456789\.v8cache$/)]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a corrupt, truncated or foreign cache changes nothing', () => {
