@@ -27,9 +27,15 @@ export interface PositionedSource {
  * lose lines after some syntax errors, and positions must stay right in exactly those cases.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(text: string) {
+  /** `starts`: the offsets where the lines of `text` start, when a reader has them already. */
+  constructor(text: string, starts?: number[]) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    this.starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 

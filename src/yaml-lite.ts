@@ -13,27 +13,21 @@
 import { LineIndex, normaliseYamlText, yamlItemsOverLimit } from './source-position.js';
 import type { PathSegment, PositionedSource } from './source-position.js';
 
-interface Line {
-  /** Offset of the first character. */
-  start: number;
-  /** Offset of the end (before `\n`, and before `\r` of a CRLF). */
-  end: number;
-  /** Leading spaces. */
-  indent: number;
-  kind: 'blank' | 'comment' | 'content';
-}
-
-/** Where an entry of a mapping starts: its key, and its value. */
-interface EntryOffsets {
-  key: number;
-  value: number;
-}
+/** What a line holds (see LiteReader's line table). */
+const BLANK = 0;
+const COMMENT = 1;
+const CONTENT = 2;
 
 /**
- * Where the children of each mapping (by key) and sequence (by index) start, kept by the node
- * itself: no path strings to build, and a path is followed through the data as it was read.
+ * Where the children of each mapping and sequence start, kept by the node itself: no path strings
+ * to build, and a path is followed through the data as it was read. A mapping's Map gives, for
+ * each key, the index of its pair in EntryOffsets (key offset, then value offset); a sequence's
+ * array holds each item's offset.
  */
-type Positions = Map<object, Map<string, EntryOffsets> | number[]>;
+type Positions = Map<object, Map<string, number> | number[]>;
+
+/** The offsets of mapping entries, two numbers each: where the key starts, and where the value does. */
+type EntryOffsets = number[];
 
 /** Why reading stopped: the input is outside the subset (never an error of the input itself). */
 const OUTSIDE = Symbol('outside the subset');
@@ -92,44 +86,67 @@ const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
 const startsWithIndicator = (text: string) => text.length > 0 && INDICATORS.includes(text[0]!);
 
 
+/**
+ * Reads the subset line by line. Lines live in a table of numbers rather than an object each, and
+ * a value's offset is left in a field rather than returned in an object: a start-up reads its
+ * files with cold code, where every allocation and call shows (this reader is most of `report`'s
+ * own work on a consultant's answers file).
+ */
 class LiteReader {
-  private readonly lines: Line[] = [];
+  /** Per line: the offset of its first character, of its end (before `\n`, and before the `\r` of a CRLF), its leading spaces and what it holds. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly indents: number[] = [];
+  private readonly kinds: number[] = [];
+  /** Per line: the offset of the colon that ends its key, -1 if it has none, -2 until looked for. */
+  private readonly colons: number[] = [];
+  private readonly count: number;
   private index = 0;
   private readonly positions: Positions = new Map();
+  private readonly entryOffsets: EntryOffsets = [];
+  /** Where the value that value() last read starts. */
+  private valueOffset = 0;
+  /** The last search for a colon: the first one at or after colonFrom is at colonFound (-1: none). */
+  private colonFrom = Number.POSITIVE_INFINITY;
+  private colonFound = -1;
 
   constructor(private readonly text: string) {
-    for (let start = 0; start <= text.length; ) {
+    const length = text.length;
+    for (let start = 0; start <= length; ) {
       let next = text.indexOf('\n', start);
-      if (next === -1) next = text.length;
+      if (next === -1) next = length;
       const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
-      let indent = 0;
-      while (start + indent < end && text.charCodeAt(start + indent) === 32) indent++;
-      const first = start + indent < end ? text[start + indent] : undefined;
-      this.lines.push({ start, end, indent, kind: first === undefined ? 'blank' : first === '#' ? 'comment' : 'content' });
+      let first = start;
+      while (first < end && text.charCodeAt(first) === 32) first++;
+      this.starts.push(start);
+      this.ends.push(end);
+      this.indents.push(first - start);
+      this.kinds.push(first === end ? BLANK : text.charCodeAt(first) === 35 ? COMMENT : CONTENT);
+      this.colons.push(-2);
       start = next + 1;
     }
+    this.count = this.starts.length;
   }
 
   read(file: string): PositionedSource {
-    this.skipToContent();
-    const first = this.lines[this.index];
-    if (first && this.lineText(first) === '---' && first.indent === 0) {
+    const first = this.nextContent();
+    if (first < this.count && this.indents[first] === 0 && this.isDocumentStart(first)) {
       this.index++;
-      this.skipToContent();
+      this.nextContent();
     }
-    const top = this.lines[this.index];
-    if (!top || top.indent !== 0 || !this.isKeyLine(top)) throw OUTSIDE;
+    const top = this.nextContent();
+    if (top === this.count || this.indents[top] !== 0 || !this.isKeyLine(top)) throw OUTSIDE;
     const data = this.mapping(0, 0);
-    this.skipToContent();
-    if (this.index < this.lines.length) throw OUTSIDE;
+    if (this.nextContent() < this.count) throw OUTSIDE;
     const positions = this.positions;
-    const rootOffset = top.start;
+    const entryOffsets = this.entryOffsets;
+    const rootOffset = this.starts[top]!;
     return {
       file,
       text: this.text,
       data,
       problems: [],
-      lineCounter: new LineIndex(this.text),
+      lineCounter: new LineIndex(this.text, this.starts),
       offsetOf(path, keyName) {
         let at = rootOffset;
         let node: unknown = data;
@@ -137,9 +154,12 @@ class LiteReader {
         for (const segment of path) {
           // An index only walks into a sequence, a name only into a mapping (as in the full reader).
           const children = typeof node === 'object' && node !== null ? positions.get(node) : undefined;
-          const offset = Array.isArray(children)
-            ? typeof segment === 'number' ? children[segment] : undefined
-            : typeof segment === 'string' ? children?.get(segment)?.value : undefined;
+          let offset: number | undefined;
+          if (Array.isArray(children)) offset = typeof segment === 'number' ? children[segment] : undefined;
+          else if (children !== undefined && typeof segment === 'string') {
+            const entry = children.get(segment);
+            offset = entry === undefined ? undefined : entryOffsets[entry + 1];
+          }
           if (offset === undefined) break;
           at = offset;
           node = (node as Record<PathSegment, unknown>)[segment];
@@ -148,7 +168,7 @@ class LiteReader {
         if (keyName !== undefined && known === path.length) {
           const children = typeof node === 'object' && node !== null ? positions.get(node) : undefined;
           const entry = Array.isArray(children) ? undefined : children?.get(keyName);
-          if (entry) at = entry.key;
+          if (entry !== undefined) at = entryOffsets[entry]!;
         }
         return at;
       },
@@ -159,19 +179,20 @@ class LiteReader {
   private mapping(indent: number, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw OUTSIDE;
     const map: Record<string, unknown> = {};
-    const entries = new Map<string, EntryOffsets>();
+    const entries = new Map<string, number>();
     this.positions.set(map, entries);
     for (;;) {
-      this.skipToContent();
-      const line = this.lines[this.index];
-      if (!line || line.indent < indent) return map;
-      if (line.indent > indent || !this.isKeyLine(line)) throw OUTSIDE;
-      const { key, colon } = this.keyOf(line);
-      if (Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE;
+      const i = this.nextContent();
+      if (i === this.count || this.indents[i]! < indent) return map;
+      if (this.indents[i]! > indent || !this.isKeyLine(i)) throw OUTSIDE;
+      const key = this.keyOf(i);
+      // The Map has every key the mapping has: a duplicate key is left to the full parser.
+      if (entries.has(key)) throw OUTSIDE;
       this.index++;
-      const { value, offset } = this.value(line, colon + 1, indent, depth);
+      const value = this.value(i, this.colons[i]! + 1, indent, depth);
       map[key] = value;
-      entries.set(key, { key: line.start + line.indent, value: offset });
+      entries.set(key, this.entryOffsets.length);
+      this.entryOffsets.push(this.starts[i]! + indent, this.valueOffset);
     }
   }
 
@@ -182,57 +203,75 @@ class LiteReader {
     const offsets: number[] = [];
     this.positions.set(items, offsets);
     for (;;) {
-      this.skipToContent();
-      const line = this.lines[this.index];
-      if (!line || line.indent < indent || (line.indent === indent && !this.isDashLine(line))) return items;
-      if (line.indent > indent) throw OUTSIDE;
+      const i = this.nextContent();
+      if (i === this.count || this.indents[i]! < indent || (this.indents[i] === indent && !this.isDashLine(i))) return items;
+      if (this.indents[i]! > indent) throw OUTSIDE;
       this.index++;
-      const from = this.skipSpaces(line.start + line.indent + 1, line.end);
-      if (from === line.end || this.text[from] === '#') throw OUTSIDE;
+      const end = this.ends[i]!;
+      const from = this.skipSpaces(this.starts[i]! + indent + 1, end);
+      if (from === end || this.text.charCodeAt(from) === 35) throw OUTSIDE;
       offsets.push(from);
-      // `- key: value`: a mapping whose keys stand where this first one does.
-      const column = from - line.start;
-      const asMapping: Line = { start: line.start, end: line.end, indent: column, kind: 'content' };
-      if (this.isKeyLine(asMapping)) {
-        this.lines[--this.index] = asMapping;
+      // `- key: value`: a mapping whose keys stand where this first one does. The line is read
+      // again as that mapping's first line, indented to its key.
+      const column = from - this.starts[i]!;
+      this.indents[i] = column;
+      this.colons[i] = -2;
+      if (this.isKeyLine(i)) {
+        this.index--;
         items.push(this.mapping(column, depth + 1));
         continue;
       }
-      items.push(this.inlineScalar(line, from));
+      items.push(this.inlineScalar(from, end));
       this.forbidDeeper(indent);
     }
   }
 
-  /** The value after `key:` (from offset `from` on `line`), which may continue on the next lines. */
-  private value(line: Line, from: number, indent: number, depth: number): { value: unknown; offset: number } {
-    const start = this.skipSpaces(from, line.end);
-    if (start === line.end || this.text[start] === '#') {
+  /**
+   * The value after `key:` (from offset `from` on line `i`), which may continue on the next lines;
+   * where it starts is left in valueOffset.
+   */
+  private value(i: number, from: number, indent: number, depth: number): unknown {
+    const text = this.text;
+    const end = this.ends[i]!;
+    const start = this.skipSpaces(from, end);
+    if (start === end || text.charCodeAt(start) === 35) {
       // Nothing on this line: a nested block, or an empty value (null).
-      this.skipToContent();
-      const next = this.lines[this.index];
-      if (next && next.indent > indent) {
-        if (start < line.end) throw OUTSIDE; // a comment before a nested block: rare, left to the full parser
-        const offset = next.start + next.indent;
-        if (this.isDashLine(next)) return { value: this.sequence(next.indent, depth + 1), offset };
-        if (!this.isKeyLine(next)) throw OUTSIDE;
-        return { value: this.mapping(next.indent, depth + 1), offset };
+      const next = this.nextContent();
+      if (next < this.count && this.indents[next]! > indent) {
+        if (start < end) throw OUTSIDE; // a comment before a nested block: rare, left to the full parser
+        const nextIndent = this.indents[next]!;
+        let value: unknown;
+        if (this.isDashLine(next)) value = this.sequence(nextIndent, depth + 1);
+        else if (this.isKeyLine(next)) value = this.mapping(nextIndent, depth + 1);
+        else throw OUTSIDE;
+        this.valueOffset = this.starts[next]! + nextIndent;
+        return value;
       }
-      if (next && next.indent === indent && this.isDashLine(next)) {
-        if (start < line.end) throw OUTSIDE;
-        return { value: this.sequence(indent, depth + 1), offset: next.start + next.indent };
+      if (next < this.count && this.indents[next] === indent && this.isDashLine(next)) {
+        if (start < end) throw OUTSIDE;
+        const value = this.sequence(indent, depth + 1);
+        this.valueOffset = this.starts[next]! + indent;
+        return value;
       }
-      return { value: null, offset: start };
+      this.valueOffset = start;
+      return null;
     }
-    const first = this.text[start];
-    if (first === '|' || first === '>') return { value: this.blockScalar(line, start, indent), offset: start };
+    const first = text.charCodeAt(start);
     let value: unknown;
-    if (first === '[' || first === '{') {
-      const flow = first === '[' ? this.flowSequence(start, line.end) : this.flowMapping(start, line.end);
-      this.expectLineEnd(flow.end, line.end);
+    if (first === 124 || first === 62) {
+      // `|` or `>`: a block scalar, which ends where the indentation does (no deeper line is left).
+      value = this.blockScalar(start, end, indent);
+      this.valueOffset = start;
+      return value;
+    }
+    if (first === 91 || first === 123) {
+      const flow = first === 91 ? this.flowSequence(start, end) : this.flowMapping(start, end);
+      this.expectLineEnd(flow.end, end);
       value = flow.value;
-    } else value = this.inlineScalar(line, start);
+    } else value = this.inlineScalar(start, end);
     this.forbidDeeper(indent);
-    return { value, offset: start };
+    this.valueOffset = start;
+    return value;
   }
 
   /** `[a, "b"]` on one line (as `checklists:` and `refs:` are written); `end` is after the `]`. */
@@ -256,7 +295,7 @@ class LiteReader {
   /** `{}` or `{ key: value, ... }` on one line, of plain keys and flow scalars or sequences (as `when:` is written). */
   private flowMapping(from: number, lineEnd: number): { value: Record<string, unknown>; end: number } {
     const map: Record<string, unknown> = {};
-    const entries = new Map<string, EntryOffsets>();
+    const entries = new Map<string, number>();
     this.positions.set(map, entries);
     let i = this.skipSpaces(from + 1, lineEnd);
     if (this.text[i] === '}') return { value: map, end: i + 1 };
@@ -264,11 +303,12 @@ class LiteReader {
       const colon = this.indexInLine(':', i, lineEnd);
       if (colon === -1 || this.text[colon + 1] !== ' ') throw OUTSIDE;
       const key = this.text.slice(i, colon);
-      if (!FLOW_KEY.test(key) || maybeNotString(key) || key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE;
+      if (!FLOW_KEY.test(key) || maybeNotString(key) || key === '__proto__' || entries.has(key)) throw OUTSIDE;
       const valueFrom = this.skipSpaces(colon + 1, lineEnd);
       const item = this.text[valueFrom] === '[' ? this.flowSequence(valueFrom, lineEnd) : this.flowScalar(valueFrom, lineEnd, '}');
       map[key] = item.value;
-      entries.set(key, { key: i, value: valueFrom });
+      entries.set(key, this.entryOffsets.length);
+      this.entryOffsets.push(i, valueFrom);
       i = this.skipSpaces(item.end, lineEnd);
       if (this.text[i] === '}') return { value: map, end: i + 1 };
       if (this.text[i] !== ',') throw OUTSIDE;
@@ -288,17 +328,20 @@ class LiteReader {
     return { value: this.plainValue(raw), end: from + raw.length };
   }
 
-  /** A one-line plain or quoted scalar starting at `from`, up to the end of the line or a comment. */
-  private inlineScalar(line: Line, from: number): unknown {
-    const first = this.text[from];
-    if (first === '"' || first === "'") {
-      const { value, end } = first === '"' ? this.doubleQuoted(from + 1, line.end) : this.singleQuoted(from + 1, line.end);
-      this.expectLineEnd(end, line.end);
-      return value;
+  /** A one-line plain or quoted scalar from offset `from` to the line's `end` or a comment. */
+  private inlineScalar(from: number, end: number): unknown {
+    const text = this.text;
+    const first = text.charCodeAt(from);
+    if (first === 34 || first === 39) {
+      const quoted = first === 34 ? this.doubleQuoted(from + 1, end) : this.singleQuoted(from + 1, end);
+      this.expectLineEnd(quoted.end, end);
+      return quoted.value;
     }
-    const rest = this.text.slice(from, line.end);
-    const comment = rest.indexOf(' #');
-    const raw = trimSpaces(comment === -1 ? rest : rest.slice(0, comment));
+    // Searched within the line: on the whole text, a search that finds nothing would run to its end.
+    const comment = this.indexInLine(' #', from, end);
+    let stop = comment === -1 ? end : comment;
+    while (stop > from && text.charCodeAt(stop - 1) === 32) stop--;
+    const raw = text.slice(from, stop);
     if (startsWithIndicator(raw) || raw.includes(': ') || raw.endsWith(':')) throw OUTSIDE;
     return this.plainValue(raw);
   }
@@ -346,58 +389,60 @@ class LiteReader {
     throw OUTSIDE;
   }
 
-  /** `|` or `>` with optional `-` (strip) at `from`; the content is the more-indented lines below. */
-  private blockScalar(line: Line, from: number, parentIndent: number): string {
-    const header = /^[|>]-?(?= *(?:#|$))/.exec(this.text.slice(from, line.end));
-    if (!header) throw OUTSIDE;
-    const folded = header[0][0] === '>';
-    const strip = header[0].length === 2;
-    const afterHeader = this.skipSpaces(from + header[0].length, line.end);
-    if (afterHeader < line.end && afterHeader === from + header[0].length) throw OUTSIDE;
-    const content: (string | null)[] = []; // null = an empty line
+  /**
+   * `|` or `>` with an optional `-` (strip) at `from` on a line that ends at `end`; the content is
+   * the more-indented lines below (the first sets the block's indentation).
+   */
+  private blockScalar(from: number, end: number, parentIndent: number): string {
+    const text = this.text;
+    const folded = text.charCodeAt(from) === 62;
+    let headerEnd = from + 1;
+    const strip = headerEnd < end && text.charCodeAt(headerEnd) === 45;
+    if (strip) headerEnd++;
+    // After the header: nothing, or a comment after a space (no indentation or keep indicator).
+    const afterHeader = this.skipSpaces(headerEnd, end);
+    if (afterHeader < end && (text.charCodeAt(afterHeader) !== 35 || afterHeader === headerEnd)) throw OUTSIDE;
+    const lines: number[] = []; // line numbers; -1 for an empty line
     let blockIndent = -1;
-    for (;;) {
-      const next = this.lines[this.index];
-      if (!next) break;
-      if (next.kind === 'blank') {
-        if (next.end - next.start > Math.max(blockIndent, 0) || blockIndent < 0) throw OUTSIDE;
-        content.push(null);
-        this.index++;
+    for (; this.index < this.count; this.index++) {
+      const k = this.index;
+      const indent = this.indents[k]!;
+      if (this.kinds[k] === BLANK) {
+        if (blockIndent < 0 || this.ends[k]! - this.starts[k]! > blockIndent) throw OUTSIDE;
+        lines.push(-1);
         continue;
       }
       if (blockIndent < 0) {
-        if (next.indent <= parentIndent) throw OUTSIDE; // an empty block scalar
-        blockIndent = next.indent;
+        if (indent <= parentIndent) throw OUTSIDE; // an empty block scalar
+        blockIndent = indent;
       }
-      if (next.indent < blockIndent) break;
-      const text = this.text.slice(next.start + blockIndent, next.end);
-      if (text.endsWith(' ') || (folded && text.startsWith(' '))) throw OUTSIDE;
-      content.push(text);
-      this.index++;
+      if (indent < blockIndent) break;
+      // Trailing spaces, and folded lines indented more than the block, are left to the full parser.
+      if (text.charCodeAt(this.ends[k]! - 1) === 32 || (folded && indent > blockIndent)) throw OUTSIDE;
+      lines.push(k);
     }
-    while (content.length && content[content.length - 1] === null) content.pop();
-    if (content.length === 0) throw OUTSIDE;
+    while (lines.length && lines[lines.length - 1] === -1) lines.pop();
+    if (lines.length === 0) throw OUTSIDE;
     let value = '';
-    for (let i = 0; i < content.length; i++) {
-      const text = content[i];
-      if (text === null) {
+    for (let n = 0; n < lines.length; n++) {
+      const k = lines[n]!;
+      if (k === -1) {
         value += '\n';
         continue;
       }
       // Literal keeps every line break; folded turns one between two lines into a space, and drops
       // the one before a run of empty lines (each of which stands for a line break).
-      if (i > 0 && (!folded || content[i - 1] !== null)) value += folded ? ' ' : '\n';
-      value += text;
+      if (n > 0 && (!folded || lines[n - 1] !== -1)) value += folded ? ' ' : '\n';
+      value += text.slice(this.starts[k]! + blockIndent, this.ends[k]);
     }
     return strip ? value : `${value}\n`;
   }
 
   /** After a one-line value, a deeper line would continue it (or be an error): left to the full parser. */
   private forbidDeeper(indent: number): void {
-    for (let i = this.index; i < this.lines.length; i++) {
-      const line = this.lines[i]!;
-      if (line.kind === 'blank') continue;
-      if (line.indent > indent) throw OUTSIDE;
+    for (let i = this.index; i < this.count; i++) {
+      if (this.kinds[i] === BLANK) continue;
+      if (this.indents[i]! > indent) throw OUTSIDE;
       return;
     }
   }
@@ -407,38 +452,68 @@ class LiteReader {
     if (rest < end && (this.text[rest] !== '#' || rest === from)) throw OUTSIDE;
   }
 
+  /** Line `i` is `---` alone (trailing spaces aside): the start of the document. */
+  private isDocumentStart(i: number): boolean {
+    const start = this.starts[i]!;
+    let end = this.ends[i]!;
+    while (end > start && this.text.charCodeAt(end - 1) === 32) end--;
+    return end - start === 3 && this.text.startsWith('---', start);
+  }
+
   /** `key: ...` or `key:` with a plain key that the core schema reads as a string. */
-  private isKeyLine(line: Line): boolean {
-    return line.kind === 'content' && this.keyEnd(line) !== -1;
+  private isKeyLine(i: number): boolean {
+    return this.kinds[i] === CONTENT && this.keyEnd(i) !== -1;
   }
 
-  private isDashLine(line: Line): boolean {
-    const at = line.start + line.indent;
-    return line.kind === 'content' && this.text[at] === '-' && (at + 1 === line.end || this.text[at + 1] === ' ');
+  private isDashLine(i: number): boolean {
+    const at = this.starts[i]! + this.indents[i]!;
+    return this.kinds[i] === CONTENT && this.text.charCodeAt(at) === 45 && (at + 1 === this.ends[i] || this.text.charCodeAt(at + 1) === 32);
   }
 
-  /** Offset of the colon that ends a key on `line`, or -1. */
-  private keyEnd(line: Line): number {
-    for (let i = this.indexInLine(':', line.start + line.indent, line.end); i !== -1; i = this.indexInLine(':', i + 1, line.end)) {
-      if (i + 1 === line.end || this.text[i + 1] === ' ') return i;
+  /** Offset of the colon that ends a key on line `i` (a colon before a space or the line end), or -1; found once per line. */
+  private keyEnd(i: number): number {
+    const known = this.colons[i]!;
+    if (known !== -2) return known;
+    const end = this.ends[i]!;
+    let found = -1;
+    for (let c = this.colonAt(this.starts[i]! + this.indents[i]!); c !== -1 && c < end; c = this.colonAt(c + 1)) {
+      if (c + 1 === end || this.text.charCodeAt(c + 1) === 32) {
+        found = c;
+        break;
+      }
     }
-    return -1;
+    this.colons[i] = found;
+    return found;
   }
 
-  /** Offset of `char` in [from, end), or -1: the search stops at the line end (on the text itself it would run on to the next match, quadratic on long lists). */
-  private indexInLine(char: string, from: number, end: number): number {
-    const at = this.text.slice(from, end).indexOf(char);
+  /**
+   * Offset of the first colon at or after `from`, or -1. Lines are read in order, so the last
+   * search usually answers the next: a line without a colon does not search the rest of the text
+   * again (that would be quadratic on a long list).
+   */
+  private colonAt(from: number): number {
+    if (from < this.colonFrom || (this.colonFound !== -1 && from > this.colonFound)) {
+      this.colonFrom = from;
+      this.colonFound = this.text.indexOf(':', from);
+    }
+    return this.colonFound;
+  }
+
+  /** Offset of `search` in [from, end), or -1: the search stops at the line end (on the text itself it would run on to the next match, quadratic on long lists). */
+  private indexInLine(search: string, from: number, end: number): number {
+    const at = this.text.slice(from, end).indexOf(search);
     return at === -1 ? -1 : from + at;
   }
 
-  private keyOf(line: Line): { key: string; colon: number } {
-    const colon = this.keyEnd(line);
-    const key = this.text.slice(line.start + line.indent, colon);
+  /** The key on line `i`, a key line (see isKeyLine). */
+  private keyOf(i: number): string {
+    const from = this.starts[i]! + this.indents[i]!;
+    const key = this.text.slice(from, this.colons[i]);
     if (
       key === '' ||
-      (line.indent === 0 && /^\.\.\.(?: |$)/.test(key)) || // `...` at column 0 ends the document
+      (this.indents[i] === 0 && key.startsWith('...') && (key.length === 3 || key.charCodeAt(3) === 32)) || // `...` at column 0 ends the document
       key.length > 1000 ||
-      key.endsWith(' ') ||
+      key.charCodeAt(key.length - 1) === 32 ||
       key.includes(':') ||
       startsWithIndicator(key) ||
       key.includes(' #') ||
@@ -447,11 +522,7 @@ class LiteReader {
     ) {
       throw OUTSIDE;
     }
-    return { key, colon };
-  }
-
-  private lineText(line: Line): string {
-    return trimSpaces(this.text.slice(line.start, line.end));
+    return key;
   }
 
   private skipSpaces(from: number, end: number): number {
@@ -460,7 +531,9 @@ class LiteReader {
     return i;
   }
 
-  private skipToContent(): void {
-    while (this.index < this.lines.length && this.lines[this.index]!.kind !== 'content') this.index++;
+  /** Skips blank and comment lines; the index of the next content line (or the line count). */
+  private nextContent(): number {
+    while (this.index < this.count && this.kinds[this.index] !== CONTENT) this.index++;
+    return this.index;
   }
 }
