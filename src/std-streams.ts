@@ -35,6 +35,14 @@ export function whenFirstUsed(name: StreamName, setup: (stream: NodeJS.WriteStre
   });
 }
 
+/**
+ * Whether everything written so far has reached its descriptor: nothing went through a stream
+ * object (whose writes to a pipe finish later), so the process may exit at once.
+ */
+export function allWritten(): boolean {
+  return created.size === 0;
+}
+
 /** A reader that stops early (`| head`) is not an error: stop quietly. */
 export function exitOnBrokenPipe(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
