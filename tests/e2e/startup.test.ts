@@ -176,6 +176,17 @@ describe('what a run loads', () => {
 });
 
 describe('start-up', () => {
+  it('a run that names its command first (only that one is declared) behaves as one where every command is', () => {
+    // Options before the command make the CLI declare every command, as help and suggestions need.
+    const cases = [REPORT, ['report', '--answers', 'examples/northlight-pictures.yaml', '--bogus'], ['report', '--format', 'yaml', '--answers', 'x.yaml'], ['list', '--level', '4']];
+    for (const args of cases) {
+      const named = run(args);
+      const declaredAll = run(['--no-color', ...args]);
+      expect(named, args.join(' ')).toEqual(declaredAll);
+    }
+    expect(run(cases[1]!).stderr).toMatch(/unknown option '--bogus'/);
+  });
+
   it('says in one line when the build is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'breachready-nobuild-'));
     mkdirSync(join(dir, 'bin'));
