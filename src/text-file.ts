@@ -2,6 +2,7 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import type { Problem } from './problems.js';
+import { stripBom } from './source-position.js';
 
 /** Larger files are refused before they are read: a hostile file must not eat the machine. */
 const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -32,13 +33,17 @@ export function readTextFile(file: string): { text?: string; problem?: Problem }
       `file is ${(size / 1048576).toFixed(1)} MB, over the ${(limit / 1048576).toFixed(0)} MB limit (set BREACHREADY_MAX_FILE_MB to raise it)`,
     );
   }
-  let bytes: Buffer;
+  let text: string;
   try {
-    bytes = readFileSync(file);
+    // Node's own UTF-8 read (one native call, already warm from loading the CLI) turns a bad byte
+    // into U+FFFD; only a text that has one is read again as bytes, to tell a bad byte from a real
+    // U+FFFD and to say where it is.
+    text = readFileSync(file, 'utf8');
+    if (text.includes('\ufffd')) return decodeUtf8(readFileSync(file), file);
   } catch (error) {
     return at(describeFsError(error));
   }
-  return decodeUtf8(bytes, file);
+  return { text: stripBom(text) };
 }
 
 /** Strict UTF-8 decoding: an invalid byte is reported at its line and column. */
@@ -49,7 +54,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; pr
     // Valid, so Buffer's decoder is exact (and quicker to start than TextDecoder); like
     // TextDecoder, it drops a leading byte order mark.
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return { text: stripBom(text) };
   }
   const lineStart = bad === 0 ? 0 : bytes.lastIndexOf(0x0a, bad - 1) + 1;
   let line = 1;

@@ -4,7 +4,9 @@
  * the text, nothing reaches Object.prototype, and arbitrary strings in checklists and answers
  * never put control characters into the terminal report nor change the Markdown report's shape.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAnswersText, resolveAnswers } from '../../src/answers/file.js';
@@ -16,7 +18,7 @@ import type { Problem } from '../../src/problems.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { score } from '../../src/scoring/score.js';
-import { decodeUtf8 } from '../../src/text-file.js';
+import { decodeUtf8, readTextFile } from '../../src/text-file.js';
 import { answers, checklist, question } from '../helpers/build.js';
 import { cellSeparators, markdownStructure } from '../helpers/markdown.js';
 
@@ -371,5 +373,36 @@ describe('reading text files', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('reads a file as the strict decoder does: a real U+FFFD is text, a bad byte is a problem at its place', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-read-'));
+    const file = join(dir, 'x.yaml');
+    const utf8 = (text: string) => [...new TextEncoder().encode(text)];
+    // Pieces of text, U+FFFD itself (EF BF BD), a BOM, and bytes that break UTF-8.
+    const piece = fc.oneof(
+      fc.string({ maxLength: 8 }).map(utf8),
+      fc.constant(utf8('\ufffd')),
+      fc.constant([0xef, 0xbb, 0xbf]),
+      fc.uint8Array({ minLength: 1, maxLength: 3 }).map((b) => [...b]),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const input = new Uint8Array(pieces.flat());
+        writeFileSync(file, input);
+        let expected: string | undefined;
+        try {
+          expected = strict.decode(input);
+        } catch {
+          expected = undefined;
+        }
+        const result = readTextFile(file);
+        expect(result.text, JSON.stringify([...input])).toBe(expected);
+        if (expected === undefined) expect(result.problem).toEqual(decodeUtf8(input, file).problem);
+      }),
+      { numRuns: 1000 },
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 });
