@@ -99,9 +99,13 @@ function escapeJsonInvisible(json: string): string {
   return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** JSON.stringify for output that reaches a terminal: no raw C1 or bidi characters. */
-export function safeJson(value: unknown, indent = 2): string {
-  return escapeJsonInvisible(JSON.stringify(value, null, indent));
+/**
+ * A JSON document for output that reaches a terminal: 2-space indent, no raw C1 or bidi
+ * characters, and a trailing newline. The newline goes on before the escaping, whose one pass
+ * leaves a text that is written out without being copied again (a report can be large).
+ */
+export function safeJson(value: unknown): string {
+  return escapeJsonInvisible(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Escapes text for one Markdown table cell: inline escaping, and newlines folded to spaces. */

@@ -423,19 +423,22 @@ class LiteReader {
     }
     while (lines.length && lines[lines.length - 1] === -1) lines.pop();
     if (lines.length === 0) throw OUTSIDE;
-    let value = '';
+    const parts: string[] = [];
     for (let n = 0; n < lines.length; n++) {
       const k = lines[n]!;
       if (k === -1) {
-        value += '\n';
+        parts.push('\n');
         continue;
       }
       // Literal keeps every line break; folded turns one between two lines into a space, and drops
       // the one before a run of empty lines (each of which stands for a line break).
-      if (n > 0 && (!folded || lines[n - 1] !== -1)) value += folded ? ' ' : '\n';
-      value += text.slice(this.starts[k]! + blockIndent, this.ends[k]);
+      if (n > 0 && (!folded || lines[n - 1] !== -1)) parts.push(folded ? ' ' : '\n');
+      parts.push(text.slice(this.starts[k]! + blockIndent, this.ends[k]));
     }
-    return strip ? value : `${value}\n`;
+    if (!strip) parts.push('\n');
+    // Joined in one go: a flat string, where adding piece by piece would leave a chain of pieces
+    // that the first reader of the note (a trim, the report) copies flat again.
+    return parts.join('');
   }
 
   /** After a one-line value, a deeper line would continue it (or be an error): left to the full parser. */

@@ -21,7 +21,7 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
   const format = options.format ?? 'text';
   write('stdout', 
     format === 'json'
-      ? `${safeJson({ baseline: oldFile, current: newFile, ...comparisonData(comparison) })}\n`
+      ? safeJson({ baseline: oldFile, current: newFile, ...comparisonData(comparison) })
       : format === 'markdown'
         ? renderComparisonMarkdown(comparison)
         : renderComparisonText(comparison),

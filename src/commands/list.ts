@@ -18,7 +18,7 @@ export async function runList(options: ListOptions, globals: { color: boolean | 
     ...l.checklist,
     questions: l.checklist.questions.filter((q) => q.level <= level),
   }));
-  write('stdout', options.json ? `${safeJson({ checklists })}\n` : renderList(checklists, level, globals.color));
+  write('stdout', options.json ? safeJson({ checklists }) : renderList(checklists, level, globals.color));
 }
 
 function renderList(checklists: Checklist[], level: number, colorFlag: boolean | undefined): string {

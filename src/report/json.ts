@@ -71,5 +71,5 @@ export function reportData(assessment: Assessment, tool: ToolInfo) {
 /** Renders the JSON report (2-space indent, trailing newline); `comparison` with --baseline. */
 export function renderJson(assessment: Assessment, tool: ToolInfo, comparison?: Comparison): string {
   const data = comparison ? { ...reportData(assessment, tool), comparison: comparisonData(comparison) } : reportData(assessment, tool);
-  return `${safeJson(data)}\n`;
+  return safeJson(data);
 }

@@ -180,5 +180,5 @@ export function sarifLog(assessment: Assessment, options: SarifOptions): SarifLo
 
 /** Renders the SARIF log (2-space indent, trailing newline). */
 export function renderSarif(assessment: Assessment, options: SarifOptions): string {
-  return `${safeJson(sarifLog(assessment, options))}\n`;
+  return safeJson(sarifLog(assessment, options));
 }
