@@ -76,9 +76,11 @@ function trimSpaces(text: string): string {
 /** Whether the core schema could read a plain scalar as other than a string (cheap test first: this runs for every key and value). */
 function maybeNotString(raw: string): boolean {
   const c = raw.charCodeAt(0);
-  // digits + - . ~ and the first letters of null, true, false in either case
-  const candidate = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
-  return candidate && (Object.prototype.hasOwnProperty.call(CORE_CONSTANTS, raw) || NUMBER_PLAIN.test(raw));
+  // A number starts with a digit, + - or . (and the pattern only runs then: `note` and `no` are
+  // common); a boolean or null with ~ or the first letter of null, true, false in either case.
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) return NUMBER_PLAIN.test(raw);
+  const constant = c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  return constant && Object.prototype.hasOwnProperty.call(CORE_CONSTANTS, raw);
 }
 
 /** Characters that may not start a plain scalar (the subset also leaves out `-`, `?` and `:`). */
