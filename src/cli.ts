@@ -61,7 +61,7 @@ const COMMANDS: Record<string, () => unknown> = {
         const [word] = command.args;
         if (word !== undefined) {
           const { didYouMean } = await import('./suggest.js');
-          throw new CliError(`unknown command "${word}"${didYouMean(word, program.commands.map((c) => c.name()))}`, EXIT.usage, 'See: breachready --help');
+          throw new CliError(`unknown command "${word}"${didYouMean(word, Object.keys(COMMANDS))}`, EXIT.usage, 'See: breachready --help');
         }
         return (await import('./commands/interview.js')).runInterviewCommand(options, globals());
       }),
@@ -161,11 +161,25 @@ const COMMANDS: Record<string, () => unknown> = {
       .action(async (options) => (await import('./commands/template.js')).runTemplate(options)),
 };
 
-// A run that starts with a command's name (`breachready report ...`) declares only that command,
-// which spares most of commander's set-up; help, a misspelt command, or options before the
-// command get them all, as help and suggestions list every one.
-const named = process.argv[2];
-const only = named !== undefined && Object.hasOwn(COMMANDS, named) && !process.argv.includes('--help') && !process.argv.includes('-h') ? named : undefined;
+/** The program's own options; any other option before a command goes to the default command. */
+const PROGRAM_OPTIONS = new Set(['--no-color', '-h', '--help', '-v', '--version']);
+
+/**
+ * The one command a run can reach, when it is plain from the arguments: a command's name first,
+ * nothing at all, or an option of the default command first (commander hands the default command
+ * everything from an option the program does not know). Declaring only that command spares most
+ * of commander's set-up; help, a misspelt command, or a program option first (which could be
+ * followed by any command) get them all, as help and suggestions list every one.
+ */
+function reachableCommand(args: readonly string[]): string | undefined {
+  if (args.includes('--help') || args.includes('-h')) return undefined;
+  const first = args[0];
+  if (first === undefined) return 'interview';
+  if (Object.hasOwn(COMMANDS, first)) return first;
+  return first.startsWith('-') && !PROGRAM_OPTIONS.has(first) ? 'interview' : undefined;
+}
+
+const only = reachableCommand(process.argv.slice(2));
 for (const [name, declare] of Object.entries(COMMANDS)) if (only === undefined || name === only) declare();
 
 function globals(): { color: boolean | undefined } {
