@@ -14,7 +14,12 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
 } else {
   const path = require('node:path');
   const dist = path.join(__dirname, '..', 'dist');
-  const cache = cacheSettings();
+  let cache;
+  try {
+    cache = cacheSettings();
+  } catch {
+    // No home directory to be found, say: without a cache the CLI only starts slower.
+  }
   // dist/vendor holds libraries that some commands load with require(), wrapped like the bundle.
   const Module = module.constructor;
   const compile = Module.prototype._compile;
@@ -26,8 +31,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   let source;
   try {
     source = require('node:fs').readFileSync(cli, 'utf8');
-  } catch {
-    process.stderr.write(`breachready: ${cli} is missing: build it with npm run build\n`);
+  } catch (error) {
+    const why = error.code === 'ENOENT' ? 'is missing: build it with npm run build' : `cannot be read (${error.code})`;
+    process.stderr.write(`breachready: ${cli} ${why}\n`);
     process.exit(70);
   }
   // Run from here rather than through require(), which would resolve the path, look for
