@@ -2,10 +2,16 @@
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** A YYYY-MM-DD string that names a real day (not 2026-02-30). */
+/** A YYYY-MM-DD string that names a real day (not 2026-02-30), in the proleptic Gregorian calendar as Date has it. */
 export function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  if (!ISO_DATE.test(value)) return false;
+  // Counted rather than parsed with Date, whose first use costs a short run more than the rest.
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
 }
 
-export const isIsoDate = (value: unknown): value is string => typeof value === 'string' && ISO_DATE.test(value) && isCalendarDate(value);
+export const isIsoDate = (value: unknown): value is string => typeof value === 'string' && isCalendarDate(value);
