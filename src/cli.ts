@@ -161,9 +161,6 @@ const COMMANDS: Record<string, () => unknown> = {
       .action(async (options) => (await import('./commands/template.js')).runTemplate(options)),
 };
 
-/** The program's own options; any other option before a command goes to the default command. */
-const PROGRAM_OPTIONS = new Set(['--no-color', '-h', '--help', '-v', '--version']);
-
 /**
  * The one command a run can reach, when it is plain from the arguments: a command's name first,
  * nothing at all, or an option of the default command first (commander hands the default command
@@ -176,7 +173,9 @@ function reachableCommand(args: readonly string[]): string | undefined {
   const first = args[0];
   if (first === undefined) return 'interview';
   if (Object.hasOwn(COMMANDS, first)) return first;
-  return first.startsWith('-') && !PROGRAM_OPTIONS.has(first) ? 'interview' : undefined;
+  // The program's own options (help aside, above); any other option goes to the default command.
+  const programOption = program.options.some((option) => option.short === first || option.long === first);
+  return first.startsWith('-') && !programOption ? 'interview' : undefined;
 }
 
 const only = reachableCommand(process.argv.slice(2));
