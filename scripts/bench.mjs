@@ -8,7 +8,8 @@
  * Prints a table and writes docs/benchmarks.md. Exit code 0, unless BENCH_STRICT=1 and a target
  * fails (then 1).
  *
- *   BENCH_RUNS=20        runs per start-up measurement (the scale runs are derived from it)
+ *   BENCH_RUNS=40        runs per start-up and interview measurement (the scale runs are derived
+ *                        from it); 40 keeps the medians steady where node -e 0 itself varies a lot
  *   BENCH_QUICK=1        skip the 100,000-question size
  *   BENCH_STRICT=1       exit 1 when a target fails
  *   BENCH_TIMEOUT_S=300  give up on one child process after this many seconds
@@ -34,7 +35,7 @@ const positiveInt = (value, fallback) => {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
 };
-const RUNS = positiveInt(process.env.BENCH_RUNS, 20);
+const RUNS = positiveInt(process.env.BENCH_RUNS, 40);
 const QUICK = process.env.BENCH_QUICK === '1';
 const STRICT = process.env.BENCH_STRICT === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
@@ -49,11 +50,11 @@ const QUESTIONS_PER_FILE = 100;
 const STOP_FACTOR = 15;
 const SIZES = QUICK ? [100, 1_000, 10_000] : [100, 1_000, 10_000, 100_000];
 /**
- * Fewer rounds for the bigger sizes (BENCH_RUNS=20: 10, 5, 5, 1), to keep the whole run near five
+ * Fewer rounds for the bigger sizes (BENCH_RUNS=40: 10, 5, 5, 1), to keep the whole run near five
  * minutes on two cores: one 100,000-question round alone parses about 100 MB of YAML three times.
  */
 const scaleRuns = (size) =>
-  size <= 100 ? Math.max(3, Math.ceil(RUNS / 2)) : size <= 10_000 ? Math.max(3, Math.ceil(RUNS / 4)) : Math.max(1, Math.ceil(RUNS / 20));
+  size <= 100 ? Math.max(3, Math.ceil(RUNS / 4)) : size <= 10_000 ? Math.max(3, Math.ceil(RUNS / 8)) : Math.max(1, Math.ceil(RUNS / 40));
 
 const started = Date.now();
 /**
