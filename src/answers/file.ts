@@ -14,6 +14,7 @@ import { closest } from '../suggest.js';
 import { quote } from '../text.js';
 import { decodeUtf8, maxFileBytes, readTextFile } from '../text-file.js';
 import { readPlainYaml } from '../yaml-lite.js';
+import { readYamlSource } from '../yaml-read.js';
 import type { Answer, Answers } from './model.js';
 import { quickCheckAnswersFile } from './quick-check.js';
 import type { AnswerEntryData, AnswersFileData } from './schema.js';
@@ -51,10 +52,18 @@ export async function readAnswersFile(file: string): Promise<ParsedAnswersFile> 
 
 /** Parses and schema-checks answers text; `file` names it in problems. */
 export async function parseAnswersText(text: string, file: string): Promise<ParsedAnswersFile> {
-  const quick = quickParseAnswersText(text, file);
+  return answersFromSource(await readYamlSource(text, file));
+}
+
+/**
+ * Schema-checks a parsed answers document: without zod when it is plainly valid, else with zod
+ * (loaded only then), which also explains every problem.
+ */
+export async function answersFromSource(source: PositionedSource): Promise<ParsedAnswersFile> {
+  const quick = quickAnswers(source);
   if (quick) return quick;
-  const { parseAnswersTextFully } = await import('./parse-fully.js');
-  return parseAnswersTextFully(text, file);
+  const { checkAnswersFully } = await import('./parse-fully.js');
+  return checkAnswersFully(source);
 }
 
 /** A file that could not be read: an empty document, and why. */
@@ -66,9 +75,14 @@ function unreadFile(file: string, problem: Problem): ParsedAnswersFile {
 /** The quick path: the file, if the quick reader and checker both take it; else undefined. */
 export function quickParseAnswersText(text: string, file: string): ParsedAnswersFile | undefined {
   const source = readPlainYaml(text, file);
-  const data = source && quickCheckAnswersFile(source.data);
+  return source && quickAnswers(source);
+}
+
+/** The document, if the zod-free checker takes it as it is; else undefined. */
+function quickAnswers(source: PositionedSource): ParsedAnswersFile | undefined {
+  const data = source.problems.length ? undefined : quickCheckAnswersFile(source.data);
   // Every entry was checked with the file, so each is taken as it is.
-  return data ? { source: source!, data, problems: [], checkEntry: (raw) => raw as AnswerEntry } : undefined;
+  return data ? { source, data, problems: [], checkEntry: (raw) => raw as AnswerEntry } : undefined;
 }
 
 /** The `checklists:` entries of an answers file (read even if other fields are invalid), resolved against its directory. */

@@ -1,6 +1,6 @@
-/** The full path for answers text: the YAML parser and the zod schema, with a located message for every problem. */
+/** The full check of answers: the zod schema, with a located message for every problem (and the full YAML parser for text). */
 import type { Problem } from '../problems.js';
-import type { PathSegment } from '../source-position.js';
+import type { PathSegment, PositionedSource } from '../source-position.js';
 import { issuesToProblems } from '../validate-data.js';
 import { parseYaml } from '../yaml-source.js';
 import type { AnswerEntry, ParsedAnswersFile } from './file.js';
@@ -13,7 +13,12 @@ const checkEntry = (raw: unknown): AnswerEntry | undefined => {
 
 /** Parses and schema-checks answers text with the full parser; `file` names it in problems. */
 export function parseAnswersTextFully(text: string, file: string): ParsedAnswersFile {
-  const source = parseYaml(text, file);
+  return checkAnswersFully(parseYaml(text, file));
+}
+
+/** Schema-checks a parsed answers document with zod, locating every problem in its source. */
+export function checkAnswersFully(source: PositionedSource): ParsedAnswersFile {
+  const { file } = source;
   const result = (problems: Problem[]) => ({ source, problems, checkEntry });
   if (source.problems.length) return result(source.problems);
   if (source.data === null || source.data === undefined) {

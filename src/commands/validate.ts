@@ -9,6 +9,7 @@ import { ProblemsError } from '../errors.js';
 import { addAll } from '../problems.js';
 import { plural } from '../plural.js';
 import type { Problem } from '../problems.js';
+import type { PositionedSource } from '../source-position.js';
 import { readTextFile } from '../text-file.js';
 import { readYamlSource } from '../yaml-read.js';
 import { write } from '../std-streams.js';
@@ -25,7 +26,7 @@ export async function runValidate(paths: string[], options: { checklist?: string
     }
     const source = await readYamlSource(read.text!, file);
     if (isAnswersDocument(source.data)) {
-      const checked = await validateAnswers(read.text!, file, options.checklist ?? []);
+      const checked = await validateAnswers(source, options.checklist ?? []);
       if (checked.problems.length) addAll(problems, checked.problems);
       else lines.push(`ok  ${file}: answers file, ${plural(checked.count, 'answer')}`);
       continue;
@@ -68,9 +69,9 @@ function isAnswersDocument(data: unknown): boolean {
 }
 
 /** All problems of an answers file: its schema, its checklists, and its answers against them. */
-async function validateAnswers(text: string, file: string, specs: string[]): Promise<{ problems: Problem[]; count: number }> {
-  const { parseAnswersText, checklistSpecsOf, resolveAnswers } = await import('../answers/file.js');
-  const parsed = await parseAnswersText(text, file);
+async function validateAnswers(source: PositionedSource, specs: string[]): Promise<{ problems: Problem[]; count: number }> {
+  const { answersFromSource, checklistSpecsOf, resolveAnswers } = await import('../answers/file.js');
+  const parsed = await answersFromSource(source);
   const cwd = process.cwd();
   const { checklists, problems } = await selectChecklists(specs.length ? specs.map((spec) => ({ spec, baseDir: cwd })) : checklistSpecsOf(parsed));
   if (problems.length) return { problems: [...parsed.problems, ...problems], count: 0 };

@@ -86,7 +86,6 @@ function numberedList(items: readonly string[]): string {
   return items.map((item, i) => `${i + 1}. ${item}`).join('\n');
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Shared formats.
 
