@@ -539,18 +539,21 @@ function target(name, value, limit, unit, { detail = '', skip = false, atLeast =
   targets.push({ name, value, limit, unit, verdict, detail, atLeast });
 }
 
+/** The start-up report: the example answers file against the built-in checklists, as JSON. */
+const REPORT_ARGS = [CLI, 'report', '--answers', EXAMPLE, '--format', 'json', '--as-of', '2026-11-22'];
+
 async function measureStartup() {
   log(`1-2. start-up: ${RUNS} interleaved rounds`);
   const baseline = subject('node -e 0', nodeCommand(['-e', '0']));
   const report = subject(
     'report --format json (built-in checklists)',
-    nodeCommand([CLI, 'report', '--answers', EXAMPLE, '--format', 'json', '--as-of', '2026-11-22']),
+    nodeCommand(REPORT_ARGS),
   );
   const version = subject('--version', nodeCommand([CLI, '--version']));
   const help = subject('--help', nodeCommand([CLI, '--help']));
   const firstRun = subject(
     'report --format json, first run (no code cache)',
-    nodeCommand([CLI, 'report', '--answers', EXAMPLE, '--format', 'json', '--as-of', '2026-11-22'], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }),
+    nodeCommand(REPORT_ARGS, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }),
   );
   // The same baseline and report without the CA bundle (see CHILD_ENV): shown, not judged.
   const bare = EXTRA_CA && !BARE_ENV;
@@ -559,7 +562,7 @@ async function measureStartup() {
     bare &&
     subject(
       'report --format json, without NODE_EXTRA_CA_CERTS',
-      nodeCommand([CLI, 'report', '--answers', EXAMPLE, '--format', 'json', '--as-of', '2026-11-22'], { env: WITHOUT_EXTRA_CA }),
+      nodeCommand(REPORT_ARGS, { env: WITHOUT_EXTRA_CA }),
     );
   await interleave([baseline, report, version, help, firstRun, ...(bare ? [bareBaseline, bareReport] : [])], RUNS, 'start-up');
   row('start-up', baseline);
