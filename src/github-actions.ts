@@ -1,4 +1,5 @@
 /** GitHub Actions integration: annotations on stderr and the Markdown job summary. */
+import { answersFileName } from './answers/stdin.js';
 import { appendFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Severity } from './checklist/schema.js';
@@ -21,7 +22,8 @@ export async function reportToGitHub(
   if (options.failOn !== 'none') {
     const { renderAnnotations } = await import('./report/github.js');
     // Workflow commands are read from both streams; stderr keeps stdout clean for data.
-    const file = assessment.answersFile && assessment.answersFile !== '-' ? workspacePath(assessment.answersFile, env) : undefined;
+    const named = answersFileName(assessment.answersFile);
+    const file = named === undefined ? undefined : workspacePath(named, env);
     write('stderr', renderAnnotations(assessment, { file, answersLine: options.answersLine, failOn: options.failOn }));
   }
   const summaryFile = env.GITHUB_STEP_SUMMARY;

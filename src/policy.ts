@@ -3,7 +3,7 @@ import type { Severity } from './checklist/vocabulary.js';
 import { SEVERITIES } from './checklist/vocabulary.js';
 import type { Assessment, QuestionResult } from './scoring/model.js';
 import { plural } from './plural.js';
-import { formatScore } from './report/common.js';
+import { formatScore, oneDecimal } from './report/common.js';
 
 export type FailOn = Severity | 'none';
 
@@ -42,13 +42,16 @@ export function evaluatePolicy(assessment: Assessment, policy: Policy): PolicyRe
       `--fail-on ${policy.failOn}: ${plural(failing.length, 'open gap')} at or above ${policy.failOn} (${bySeverity})${expired ? `, ${expired} of them with an expired risk acceptance` : ''}`,
     );
   }
-  if (policy.minScore !== undefined && (assessment.score ?? 0) < policy.minScore) {
+  // Judged on the figure every report prints (one decimal), so a pass or a fail never contradicts it.
+  if (policy.minScore !== undefined && (oneDecimal(assessment.score) ?? 0) < policy.minScore) {
     reasons.push(`--min-score ${policy.minScore}: the score is ${formatScore(assessment.score)}`);
   }
-  if (policy.requireComplete && assessment.counts.unanswered > 0) {
+  // Unanswered scoping questions count too: their answer decides what else applies.
+  const unanswered = assessment.unanswered.length;
+  if (policy.requireComplete && unanswered > 0) {
     const ids = assessment.unanswered.slice(0, 5).map((r) => r.globalId);
-    const more = assessment.counts.unanswered - ids.length;
-    reasons.push(`--require-complete: ${assessment.counts.unanswered} applicable question${assessment.counts.unanswered === 1 ? ' is' : 's are'} unanswered (${ids.join(', ')}${more > 0 ? `, and ${more} more` : ''})`);
+    const more = unanswered - ids.length;
+    reasons.push(`--require-complete: ${unanswered} applicable question${unanswered === 1 ? ' is' : 's are'} unanswered (${ids.join(', ')}${more > 0 ? `, and ${more} more` : ''})`);
   }
   return { passed: reasons.length === 0, reasons, failing };
 }

@@ -19,6 +19,7 @@ import type { Answer, Answers } from './model.js';
 import { quickCheckAnswersFile } from './quick-check.js';
 import type { AnswerEntryData, AnswersFileData } from './schema.js';
 import type { AnswerValue } from '../checklist/vocabulary.js';
+import { STDIN, STDIN_NAME, isStdin } from './stdin.js';
 
 export interface ParsedAnswersFile {
   source: PositionedSource;
@@ -32,11 +33,11 @@ export interface ParsedAnswersFile {
 /** An entry of `answers:`: a value, a full mapping, or null (unanswered). */
 export type AnswerEntry = AnswerValue | AnswerEntryData | null;
 
-export const STDIN = '-';
+export { STDIN } from './stdin.js';
 
 /** Reads and schema-checks an answers file (`-` reads standard input). */
 export async function readAnswersFile(file: string): Promise<ParsedAnswersFile> {
-  const name = file === STDIN ? '<stdin>' : file;
+  const name = file === STDIN ? STDIN_NAME : file;
   let read: { text?: string; problem?: Problem };
   if (file === STDIN) {
     try {
@@ -87,7 +88,7 @@ function quickAnswers(source: PositionedSource): ParsedAnswersFile | undefined {
 
 /** The `checklists:` entries of an answers file (read even if other fields are invalid), resolved against its directory. */
 export function checklistSpecsOf(parsed: ParsedAnswersFile): ChecklistSpec[] {
-  const baseDir = parsed.source.file === '<stdin>' ? process.cwd() : dirname(resolve(parsed.source.file));
+  const baseDir = isStdin(parsed.source.file) ? process.cwd() : dirname(resolve(parsed.source.file));
   const raw = (parsed.source.data as { checklists?: unknown } | null | undefined)?.checklists;
   const specs = Array.isArray(raw) && raw.every((s) => typeof s === 'string' && s.length > 0) ? (raw as string[]) : [];
   return specs.map((spec, index) => ({
@@ -105,8 +106,9 @@ export function resolveAnswers(
   parsed: ParsedAnswersFile,
   catalog: Catalog,
   options: { narrowed?: boolean; ignoreUnknown?: boolean } = {},
-): { answers: Answers; problems: Problem[] } {
+): { answers: Answers; problems: Problem[]; notSelected: number } {
   const { source, data } = parsed;
+  let notSelected = 0;
   const problems: Problem[] = [];
   const answers = new Map<string, Answer>();
   const at = (path: PathSegment[], message: string) => problems.push({ file: source.file, ...locate(source, path), message });
@@ -117,7 +119,10 @@ export function resolveAnswers(
   let suggestionsLeft = 500;
   for (const [id, rawEntry] of Object.entries(rawAnswers)) {
     // With --checklist narrowing the selection, answers to the checklists left out are ignored.
-    if (options.narrowed && id.includes('/') && !loadedIds.has(id.slice(0, id.indexOf('/')))) continue;
+    if (options.narrowed && id.includes('/') && !loadedIds.has(id.slice(0, id.indexOf('/')))) {
+      if (rawEntry !== null) notSelected++;
+      continue;
+    }
     if (!catalog.byId.has(id)) {
       // A baseline may answer questions a checklist update has since removed: not an error there.
       if (options.ignoreUnknown) continue;
@@ -147,7 +152,7 @@ export function resolveAnswers(
   const answersLine = data?.answers ? locateKey(source, ['answers']).line : undefined;
   return {
     answers: {
-      file: source.file,
+      file: isStdin(source.file) ? STDIN : source.file,
       organization: data?.organization ?? undefined,
       assessor: data?.assessor ?? undefined,
       date: data?.date ?? undefined,
@@ -157,6 +162,7 @@ export function resolveAnswers(
       answersLine,
     },
     problems,
+    notSelected,
   };
 }
 

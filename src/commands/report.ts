@@ -1,4 +1,5 @@
 /** `breachready report`: scores an answers file and writes the gap report in one or more formats. */
+import { isStdin } from '../answers/stdin.js';
 import version from 'breachready:version';
 import { asOfDate } from '../clock.js';
 import { useColor } from '../color.js';
@@ -48,6 +49,7 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
   if (options.failOnRegression && !options.baseline) throw new CliError('--fail-on-regression needs --baseline <old answers file>');
   const assessed = await assess({ ...options, asOf });
   const { assessment, answers } = assessed;
+  for (const notice of assessed.notices) write('stderr', `${stderrLine(notice)}\n`);
   const comparison = options.baseline ? compareAssessments(await assessBaseline(options.baseline, assessed), assessment) : undefined;
   const context: RenderContext = { tool: { name: 'breachready', version }, color: false, next: nextSteps(assessment, options), answersLine: answers.answersLine, comparison };
 
@@ -95,7 +97,7 @@ function parseMinScore(value: string | undefined): number | undefined {
 }
 
 function nextSteps(assessment: Assessment, options: ReportOptions): NextStep[] {
-  const file = options.answers === '-' ? '<answers file>' : quoteArg(options.answers);
+  const file = isStdin(options.answers) ? '<answers file>' : quoteArg(options.answers);
   const steps: NextStep[] = [];
   const open = assessment.counts.unanswered;
   if (open > 0) steps.push({ what: `Answer the ${plural(open, 'open question')}`, command: `breachready --answers ${file}` });

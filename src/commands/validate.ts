@@ -13,6 +13,9 @@ import type { PositionedSource } from '../source-position.js';
 import { readTextFile } from '../text-file.js';
 import { readYamlSource } from '../yaml-read.js';
 import { write } from '../std-streams.js';
+import { stderrLine } from '../text.js';
+import { summarizeScope } from '../scoring/scope.js';
+import { ignoredByScopingLine } from '../report/common.js';
 
 export async function runValidate(paths: string[], options: { checklist?: string[] }): Promise<void> {
   const problems: Problem[] = [];
@@ -29,6 +32,7 @@ export async function runValidate(paths: string[], options: { checklist?: string
       const checked = await validateAnswers(source, options.checklist ?? []);
       if (checked.problems.length) addAll(problems, checked.problems);
       else lines.push(`ok  ${file}: answers file, ${plural(checked.count, 'answer')}`);
+      for (const warning of checked.warnings) write('stderr', `${stderrLine(`${file}: ${warning}`)}\n`);
       continue;
     }
     const result = checklistFromSource(source);
@@ -69,12 +73,17 @@ function isAnswersDocument(data: unknown): boolean {
 }
 
 /** All problems of an answers file: its schema, its checklists, and its answers against them. */
-async function validateAnswers(source: PositionedSource, specs: string[]): Promise<{ problems: Problem[]; count: number }> {
+async function validateAnswers(source: PositionedSource, specs: string[]): Promise<{ problems: Problem[]; count: number; warnings: string[] }> {
   const { answersFromSource, checklistSpecsOf, resolveAnswers } = await import('../answers/file.js');
   const parsed = await answersFromSource(source);
   const cwd = process.cwd();
   const { checklists, problems } = await selectChecklists(specs.length ? specs.map((spec) => ({ spec, baseDir: cwd })) : checklistSpecsOf(parsed));
-  if (problems.length) return { problems: [...parsed.problems, ...problems], count: 0 };
-  const resolved = resolveAnswers(parsed, buildCatalog(checklists.map((l) => l.checklist)), { narrowed: specs.length > 0 });
-  return { problems: [...parsed.problems, ...resolved.problems], count: resolved.answers.answers.size };
+  if (problems.length) return { problems: [...parsed.problems, ...problems], count: 0, warnings: [] };
+  const catalog = buildCatalog(checklists.map((l) => l.checklist));
+  const resolved = resolveAnswers(parsed, catalog, { narrowed: specs.length > 0 });
+  const warnings: string[] = [];
+  if (resolved.notSelected > 0) warnings.push(`warning: ${plural(resolved.notSelected, 'answer')} not checked: their checklists are not selected (--checklist)`);
+  const ignored = ignoredByScopingLine(summarizeScope(catalog, resolved.answers, resolved.answers.level ?? 3));
+  if (ignored) warnings.push(`warning: ${ignored}`);
+  return { problems: [...parsed.problems, ...resolved.problems], count: resolved.answers.answers.size, warnings };
 }

@@ -1,6 +1,8 @@
 /** Labels and number formats shared by the human-readable renderers. */
 import type { Severity } from '../checklist/schema.js';
-import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
+import type { Assessment, ChecklistScore, QuestionResult, Status } from '../scoring/model.js';
+import type { ScopeSummary } from '../scoring/scope.js';
+import { plural } from '../plural.js';
 
 export const STATUS_LABEL: Record<Status, string> = {
   yes: 'yes',
@@ -19,6 +21,11 @@ export const oneDecimal = (value: number | null): number | null => (value === nu
 /** `54.3` or `n/a`. */
 export function formatScore(score: number | null): string {
   return oneDecimal(score)?.toFixed(1) ?? 'n/a';
+}
+
+/** A checklist's score; one with nothing answered says so rather than show a bare 0.0. */
+export function formatChecklistScore(checklist: ChecklistScore): string {
+  return checklist.applicable > 0 && checklist.answered === 0 ? `${formatScore(checklist.score)} (no answers)` : formatScore(checklist.score);
 }
 
 /** `B`, `D (capped: 2 open critical gaps)`, or `n/a`. */
@@ -67,4 +74,28 @@ export function wrap(text: string, requestedWidth: number): string[] {
     lines.push(line);
   }
   return lines;
+}
+
+/**
+ * One sentence per scoping question whose indefinite answer kept its dependents in scope
+ * (untrusted text inside: each renderer escapes it for its format).
+ */
+export function keptInScopeSentences(scope: ScopeSummary): string[] {
+  return scope.keptInScope.map(({ entry, value, dependents }) => {
+    const those = dependents === 1 ? 'the question that depends on it is' : `the ${dependents} questions that depend on it are`;
+    return `${entry.checklist.title}: the scoping question "${entry.question.ask}" (${entry.globalId}) is answered ${STATUS_LABEL[value]}, which does not rule it out, so ${those} kept in scope and scored.`;
+  });
+}
+
+/** `3 answers ignored: ...`, when a decisive scoping answer switched off questions the file still answers. */
+export function ignoredByScopingLine(scope: ScopeSummary): string | undefined {
+  if (scope.ignored.length === 0) return undefined;
+  const byDecider = new Map<string, { value: string; count: number }>();
+  for (const { by, value } of scope.ignored) {
+    const seen = byDecider.get(by.globalId) ?? { value, count: 0 };
+    seen.count++;
+    byDecider.set(by.globalId, seen);
+  }
+  const why = [...byDecider].map(([id, { value, count }]) => `${id} is answered ${value}, so ${plural(count, 'question')} that depend${count === 1 ? 's' : ''} on it ${count === 1 ? 'does' : 'do'} not apply`).join('; ');
+  return `${plural(scope.ignored.length, 'answer')} ignored: ${why}`;
 }

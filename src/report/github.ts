@@ -6,6 +6,7 @@
  * Every piece of untrusted text is stripped of control characters and escaped the way
  * @actions/core escapes it, so nothing in a note can end the line and start another command.
  */
+import { answersFileName } from '../answers/stdin.js';
 import type { Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { severitiesAtOrAbove } from '../policy.js';
@@ -52,8 +53,9 @@ function oneLine(text: string): string {
 function annotation(gap: QuestionResult, options: AnnotationOptions): string {
   const severity = gap.question.severity;
   const properties: string[] = [];
-  if (options.file !== undefined && options.file !== '' && options.file !== '-') {
-    properties.push(`file=${escapeWorkflowProperty(options.file)}`);
+  const file = answersFileName(options.file);
+  if (file !== undefined) {
+    properties.push(`file=${escapeWorkflowProperty(file)}`);
     const line = gap.answer?.line ?? options.answersLine;
     if (line !== undefined && line >= 1) properties.push(`line=${line}`);
   }

@@ -65,6 +65,10 @@ export function reportData(assessment: Assessment, tool: ToolInfo) {
       unanswered: s.unanswered.map((r) => r.globalId),
     })),
     notApplicable: assessment.notApplicable.map((r) => ({ id: r.globalId, checklist: r.checklist.id, question: r.question.ask, note: r.answer?.note ?? null })),
+    scope: {
+      keptInScope: assessment.scope.keptInScope.map((k) => ({ question: k.entry.globalId, answer: k.value, dependents: k.dependents })),
+      ignoredAnswers: assessment.scope.ignored.map((i) => ({ id: i.entry.globalId, because: i.by.globalId, answer: i.value })),
+    },
   };
 }
 

@@ -7,6 +7,7 @@
  * Pure: the same assessment always gives byte-identical output (no clock, time is always "0").
  * Every string from a checklist or an answers file goes through stripControl and escapeXml.
  */
+import { answersFileName } from '../answers/stdin.js';
 import type { Severity } from '../checklist/schema.js';
 import { byChecklist, isGap } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
@@ -72,7 +73,7 @@ function outcome(result: QuestionResult, file: string | undefined): Outcome {
 
 /** Renders the assessment as JUnit XML (2-space indent, trailing newline). */
 export function renderJunit(assessment: Assessment, options: JunitOptions): string {
-  const file = assessment.answersFile && assessment.answersFile !== '-' ? assessment.answersFile : undefined;
+  const file = answersFileName(assessment.answersFile);
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;

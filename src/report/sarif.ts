@@ -5,6 +5,7 @@
  * Pure: the same assessment always gives byte-identical output (no clock, no I/O). Text from
  * checklists and answers files has terminal control sequences and unpaired surrogates removed.
  */
+import { answersFileName } from '../answers/stdin.js';
 import { createHash } from 'node:crypto';
 import type { Refs, Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
@@ -86,8 +87,9 @@ export function pascalCase(id: string): string {
  * base name (code scanning wants paths relative to the repository root); stdin becomes `stdin`.
  */
 export function artifactUri(file: string | undefined): string {
-  if (file === undefined || file === '-' || file === '<stdin>' || file.trim() === '') return STDIN_URI;
-  let path = file.replace(/\\/g, '/');
+  const named = answersFileName(file);
+  if (named === undefined) return STDIN_URI;
+  let path = named.replace(/\\/g, '/');
   if (path.startsWith('/') || /^[A-Za-z]:\//.test(path) || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path)) {
     path = path.split('/').filter(Boolean).pop() ?? STDIN_URI;
     path = path.replace(/^[A-Za-z]:$/, STDIN_URI);

@@ -5,7 +5,7 @@ import type { Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { defuseForTerminal, stripControl, terminalLine } from '../text.js';
 import { plural } from '../plural.js';
-import { describeAnswer, formatGrade, formatScore, severityCounts, wrap } from './common.js';
+import { describeAnswer, formatGrade, formatScore, keptInScopeSentences, severityCounts, wrap } from './common.js';
 
 const WIDTH = 80;
 
@@ -47,7 +47,7 @@ export function renderText(assessment: Assessment, options: TextOptions): string
   const idWidth = Math.min(28, Math.max(...assessment.checklists.map((c) => c.checklist.id.length), 9));
   for (const c of assessment.checklists) {
     const id = safe(c.checklist.id);
-    const gaps = c.openGaps ? plural(c.openGaps, 'open gap') : c.applicable ? 'no open gaps' : 'nothing applies';
+    const gaps = (c.openGaps ? plural(c.openGaps, 'open gap') : c.applicable ? 'no open gaps' : 'nothing applies') + (c.applicable > 0 && c.answered === 0 ? ', no answers' : '');
     out.push(`  ${id.padEnd(idWidth)}  ${bar(c.score, 20)} ${formatScore(c.score).padStart(5)}  ${chalk.dim(gaps)}`);
   }
   out.push('');
@@ -73,6 +73,8 @@ export function renderText(assessment: Assessment, options: TextOptions): string
     out.push(...block(n ? `${plural(n, 'unanswered question')}, new or not yet answered: ${stale.unanswered.map((r) => r.globalId).join(', ')}` : 'every applicable question is answered', '  '));
     out.push('');
   }
+
+  for (const sentence of keptInScopeSentences(assessment.scope)) out.push(...block(`Kept in scope: ${sentence}`, '', WIDTH).map((l) => chalk.yellow(l)), '');
 
   const k = assessment.counts;
   const answered = k.applicable - k.unanswered;

@@ -1,6 +1,7 @@
 /** The assessment: everything a report shows, computed once by score() and never mutated. */
 import type { Answer } from '../answers/model.js';
 import type { Checklist, Level, Question, Severity } from '../checklist/schema.js';
+import type { ScopeSummary } from './scope.js';
 
 /** An answer's state; `unanswered` covers null and missing. */
 export type Status = 'yes' | 'partial' | 'no' | 'unknown' | 'unanswered' | 'na';
@@ -23,6 +24,7 @@ export interface ChecklistScore {
   checklist: Checklist;
   /** 0-100, or null when no applicable, non-na question remains. */
   score: number | null;
+  /** Applicable scored questions (scoping questions are not scored, so not counted). */
   applicable: number;
   answered: number;
   gaps: number;
@@ -61,7 +63,13 @@ export interface Assessment {
   notApplicable: QuestionResult[];
   /** Checklists updated since the answers were given, with their new unanswered questions. */
   stale: StaleChecklist[];
-  counts: Record<Status, number> & { applicable: number; accepted: number; expired: number };
+  /** What scoping questions did: checklists kept in scope by an indefinite answer, answers set aside. */
+  scope: ScopeSummary;
+  /**
+   * Scored questions by status (scoping questions excluded, as from the score), accepted and
+   * expired risks, and the scoping questions apart.
+   */
+  counts: Record<Status, number> & { applicable: number; accepted: number; expired: number; scoping: number; scopingUnanswered: number };
   openBySeverity: Record<Severity, number>;
 }
 

@@ -2,12 +2,13 @@
  * score(): the exact scoring method documented in the README and in each report's methodology.
  * Pure and synchronous: no I/O, no clock (the as-of date is an input).
  */
-import type { Answer, Answers } from '../answers/model.js';
+import type { Answers } from '../answers/model.js';
 import type { Catalog, CatalogEntry } from '../catalog.js';
 import type { Checklist, Level, Severity } from '../checklist/schema.js';
 import { SEVERITIES } from '../checklist/vocabulary.js';
 import { plural } from '../plural.js';
 import { byChecklist, isGap } from './model.js';
+import { summarizeScope, whenApplicability } from './scope.js';
 import type { Assessment, ChecklistScore, Grade, QuestionResult, Status } from './model.js';
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1 };
@@ -63,8 +64,15 @@ export function score(catalog: Catalog, answers: Answers, options: ScoreOptions)
 
   const gaps = results.filter(isGap).sort(byPriority);
   const openGaps = gaps.filter((r) => !r.accepted);
-  const counts = { yes: 0, partial: 0, no: 0, unknown: 0, unanswered: 0, na: 0, applicable: results.length, accepted: 0, expired: 0 };
+  // Counts are of scored questions, as the score formula sums them; scoping questions are counted apart.
+  const counts = { yes: 0, partial: 0, no: 0, unknown: 0, unanswered: 0, na: 0, applicable: 0, accepted: 0, expired: 0, scoping: 0, scopingUnanswered: 0 };
   for (const r of results) {
+    if (r.question.gate) {
+      counts.scoping++;
+      if (r.status === 'unanswered') counts.scopingUnanswered++;
+      continue;
+    }
+    counts.applicable++;
     counts[r.status]++;
     if (r.accepted) counts.accepted++;
     if (r.expired) counts.expired++;
@@ -93,6 +101,7 @@ export function score(catalog: Catalog, answers: Answers, options: ScoreOptions)
     unanswered: results.filter((r) => r.status === 'unanswered'),
     stale: staleChecklists(catalog, answers, grouped),
     notApplicable: results.filter((r) => r.status === 'na'),
+    scope: summarizeScope(catalog, answers, options.level),
     counts,
     openBySeverity,
   };
@@ -126,11 +135,13 @@ export function gradeFor(value: number | null, openBySeverity: Record<Severity, 
 
 function checklistScore(checklist: ChecklistScore['checklist'], results: QuestionResult[]): ChecklistScore {
   const gaps = results.filter((r) => r.value !== null && r.value < 1);
+  // Scoping questions are never scored, so the Applicable column leaves them out like the formula does.
+  const scored = results.filter((r) => !r.question.gate);
   return {
     checklist,
     score: weightedScore(results),
-    applicable: results.length,
-    answered: results.filter((r) => r.status !== 'unanswered').length,
+    applicable: scored.length,
+    answered: scored.filter((r) => r.status !== 'unanswered').length,
     gaps: gaps.length,
     openGaps: gaps.filter((r) => !r.accepted).length,
   };
@@ -146,29 +157,10 @@ export function byPriority(a: QuestionResult, b: QuestionResult): number {
   );
 }
 
-/**
- * Whether each question's `when` holds: its target's own `when` chain holds, and the target is
- * unanswered (conservative: ask rather than skip) or answered one of the listed ways.
- */
+/** Whether each question's `when` holds; see scope.ts for the rule (only a decisive answer switches questions off). */
 export function whenEvaluator(catalog: Catalog, answers: Answers): (entry: CatalogEntry) => boolean {
-  const memo = new Map<string, boolean>();
-  const holds = (entry: CatalogEntry): boolean => {
-    const cached = memo.get(entry.globalId);
-    if (cached !== undefined) return cached;
-    const when = entry.question.when;
-    let result = true;
-    if (when) {
-      const target = catalog.byId.get(`${entry.checklist.id}/${when.question}`);
-      if (target) {
-        const answer: Answer | undefined = answers.answers.get(target.globalId);
-        const allowed = Array.isArray(when.is) ? when.is : [when.is];
-        result = holds(target) && (answer?.value === undefined || allowed.includes(answer.value));
-      }
-    }
-    memo.set(entry.globalId, result);
-    return result;
-  };
-  return holds;
+  const applicability = whenApplicability(catalog, answers);
+  return (entry) => applicability(entry) !== 'off';
 }
 
 /** Checklists whose version differs from the one recorded in the answers file, with their open questions. */

@@ -330,7 +330,9 @@ describe('renderMarkdown', () => {
     expect(method).toContain('an open critical gap caps the grade at D; an open high gap caps the grade at B');
     expect(method).toContain('then by answer (no, don\'t know, unanswered, partly)');
     expect(method).toContain('then by effort (low, medium, high');
-    expect(method).toContain('or is still unanswered');
+    expect(method).toContain("when the named question is unanswered or answered partly, don't know, not applicable");
+    expect(method).toContain('Only a decisive answer (yes or no) can switch a question off');
+    expect(method).toContain('they are never scored and never a gap, so they are not counted among the applicable questions');
   });
 });
 
