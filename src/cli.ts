@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import version from 'breachready:version';
 import { CliError, EXIT, ProblemsError } from './errors.js';
+import { DEFAULT_ANSWERS_FILE } from './answers/default-file.js';
 import { plural } from './plural.js';
 import { formatProblem, sortProblems } from './problems.js';
 import type { Problem } from './problems.js';
@@ -41,7 +42,7 @@ const COMMANDS: Record<string, () => unknown> = {
     program
       .command('interview', { isDefault: true })
       .description('interview in this terminal (the default command); answers are saved after every question')
-      .option('-a, --answers <file>', 'the answers file to write and resume', 'breachready-answers.yaml')
+      .option('-a, --answers <file>', 'the answers file to write and resume', DEFAULT_ANSWERS_FILE)
       .addOption(levelOption())
       .addOption(checklistOption())
       .option('--review', 'walk every question again, with the current answers preselected')
@@ -93,7 +94,8 @@ const COMMANDS: Record<string, () => unknown> = {
     program
       .command('report')
       .description('score an answers file and print the gap report (text, Markdown or JSON)')
-      .requiredOption('-a, --answers <file>', 'the answers file (- reads standard input)')
+      .argument('[file]', 'the answers file, as with --answers')
+      .option('-a, --answers <file>', `the answers file (- reads standard input; default: ${DEFAULT_ANSWERS_FILE} when it exists)`)
       .addOption(new Option('-f, --format <format>', 'format on stdout (default: text, or none when -o is given)').choices(['text', 'markdown', 'json', 'junit', 'sarif']))
       .addOption(
         new Option('-o, --output <file>', 'also write a report file; the format follows the extension: .md .json .txt .xml (JUnit) .sarif (repeatable)').argParser(collect),
@@ -116,14 +118,15 @@ const COMMANDS: Record<string, () => unknown> = {
     Exit codes: 0 pass, 1 policy failed (reason on stderr), 2 usage or input error, 130 interrupted.
 
     Examples:
-      $ breachready report --answers breachready-answers.yaml
+      $ breachready report                           reads ${DEFAULT_ANSWERS_FILE}
+      $ breachready report acme.yaml
       $ breachready report --answers answers.yaml --fail-on high --min-score 70 -o report.md
       $ breachready report --answers answers.yaml --fail-on critical -o junit.xml -o results.sarif
       $ breachready report --answers answers.yaml -o report.md -o report.json
       $ breachready report --answers answers.yaml --format json --as-of 2026-11-22 > report.json
       $ cat answers.yaml | breachready report --answers - --level 1`,
       )
-      .action(async (options) => (await import('./commands/report.js')).runReport(options, globals())),
+      .action(async (file: string | undefined, options) => (await import('./commands/report.js')).runReport(options, globals(), file)),
   diff: () =>
     program
       .command('diff')

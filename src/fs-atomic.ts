@@ -1,5 +1,5 @@
 /** Atomic file writes: a temp file beside the target, fsync, then rename over it. */
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError } from './errors.js';
 import { isProcessRunning } from './process-alive.js';
@@ -83,5 +83,21 @@ function describeWriteError(error: unknown): string {
       return 'it is a directory';
     default:
       return code ?? String((error as Error)?.message ?? error);
+  }
+}
+
+/**
+ * Fails as writeFileAtomic would, before anything is written: the directory exists and is
+ * writable, and the target is not a directory. A command with several outputs checks them all
+ * first, so a failure leaves none written.
+ */
+export function checkWritable(file: string): void {
+  try {
+    const dir = dirname(file);
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOENT' });
+    accessSync(dir, constants.W_OK);
+    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (error) {
+    throw new CliError(`cannot write ${file}: ${describeWriteError(error)}`);
   }
 }

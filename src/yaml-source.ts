@@ -58,7 +58,13 @@ export function parseYaml(text: string, file: string): YamlSource {
     });
   }
   const tagsChecked = doc.errors.length === 0;
+  // A syntax error makes the parser report echoes of it further along the same line (one tab
+  // made three messages): report the first error of each line.
+  const linesWithError = new Set<number>();
   for (const error of [...doc.errors, ...doc.warnings]) {
+    const { line } = offsetPos(error.pos[0]);
+    if (linesWithError.has(line)) continue;
+    linesWithError.add(line);
     if (tagsChecked && error.code === 'TAG_RESOLVE_FAILED') continue;
     problems.push({ file, ...offsetPos(error.pos[0]), message: yamlMessage(error.code, error.message) });
   }

@@ -4,6 +4,7 @@ import type { PathSegment, PositionedSource } from '../source-position.js';
 import { issuesToProblems } from '../validate-data.js';
 import { parseYaml } from '../yaml-source.js';
 import type { AnswerEntry, ParsedAnswersFile } from './file.js';
+import { FORMAT_VERSION } from './format.js';
 import { acceptanceSchema, answerEntrySchema, answerSchema, answersFileSchema } from './schema.js';
 
 const checkEntry = (raw: unknown): AnswerEntry | undefined => {
@@ -23,6 +24,10 @@ export function checkAnswersFully(source: PositionedSource): ParsedAnswersFile {
   if (source.problems.length) return result(source.problems);
   if (source.data === null || source.data === undefined) {
     return result([{ file, line: 1, col: 1, message: 'the file is empty: expected an answers file (see `breachready template`)' }]);
+  }
+  // A package.json, a checklist or a compose file: one line, not a problem per field.
+  if (typeof source.data !== 'object' || Array.isArray(source.data) || !Object.hasOwn(source.data, 'breachready')) {
+    return result([{ file, line: 1, col: 1, message: `not a breachready answers file (no \`breachready: ${FORMAT_VERSION}\`)` }]);
   }
   const parsed = answersFileSchema.safeParse(source.data);
   if (!parsed.success) return result(issuesToProblems(source, parsed.error.issues, answersKeysAt));

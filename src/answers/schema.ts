@@ -4,6 +4,7 @@ import { ANSWER_VALUES } from '../checklist/vocabulary.js';
 import { quote } from '../text.js';
 import { ISO_DATE, isCalendarDate } from '../iso-date.js';
 import { FORMAT_VERSION } from './format.js';
+import { suggestAnswerValue } from './suggest-value.js';
 
 
 const answerValue = z.enum(ANSWER_VALUES, {
@@ -11,14 +12,21 @@ const answerValue = z.enum(ANSWER_VALUES, {
     typeof issue.input === 'boolean'
       ? `answer must be one of ${ANSWER_VALUES.join(', ')} (write yes or no, not true or false)`
       : typeof issue.input === 'string' || typeof issue.input === 'number'
-        ? `unknown answer ${quote(String(issue.input))}: use one of ${ANSWER_VALUES.join(', ')}`
+        ? `unknown answer ${quote(String(issue.input))}: use one of ${ANSWER_VALUES.join(', ')}${meant(String(issue.input))}`
         : `answer must be one value, one of ${ANSWER_VALUES.join(', ')}`,
 });
+
+/** ` (did you mean "partial"?)` for `partly`, or nothing. */
+function meant(input: string): string {
+  const value = suggestAnswerValue(input);
+  return value === undefined ? '' : ` (did you mean "${value}"?)`;
+}
 
 const isoDate = (what: string) =>
   z
     .string({ error: `${what} must be a date, YYYY-MM-DD` })
-    .regex(ISO_DATE, { error: `${what} must be a date, YYYY-MM-DD` })
+    // abort: a date that is not even YYYY-MM-DD gets one message, not a second about the calendar.
+    .regex(ISO_DATE, { error: `${what} must be a date, YYYY-MM-DD`, abort: true })
     .refine(isCalendarDate, {
       error: `${what} is not a real calendar date`,
     });

@@ -11,3 +11,6 @@ export type Effort = (typeof EFFORTS)[number];
 export type Level = (typeof LEVELS)[number];
 export type AnswerValue = (typeof ANSWER_VALUES)[number];
 export type Framework = (typeof FRAMEWORKS)[number];
+
+/** How the interview and the reports name each answer value. */
+export const ANSWER_LABELS: Record<AnswerValue, string> = { yes: 'Yes', partial: 'Partly', no: 'No', unknown: "Don't know", na: 'Not applicable' };

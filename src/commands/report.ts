@@ -1,6 +1,8 @@
 /** `breachready report`: scores an answers file and writes the gap report in one or more formats. */
 import { isStdin } from '../answers/stdin.js';
+import { existsSync } from 'node:fs';
 import version from 'breachready:version';
+import { DEFAULT_ANSWERS_FILE } from '../answers/default-file.js';
 import { asOfDate } from '../clock.js';
 import { useColor } from '../color.js';
 import { CliError, EXIT } from '../errors.js';
@@ -8,7 +10,7 @@ import { stderrLine } from '../text.js';
 import { isGitHubActions, reportToGitHub } from '../github-actions.js';
 import { evaluatePolicy } from '../policy.js';
 import type { FailOn } from '../policy.js';
-import { writeFileAtomic } from '../fs-atomic.js';
+import { checkWritable, writeFileAtomic } from '../fs-atomic.js';
 import { FORMATS, FORMAT_NAMES, formatForFile } from '../report/formats.js';
 import type { FormatName, RenderContext } from '../report/formats.js';
 import type { NextStep } from '../report/text.js';
@@ -20,7 +22,7 @@ import { write } from '../std-streams.js';
 import { plural } from '../plural.js';
 
 export interface ReportOptions {
-  answers: string;
+  answers?: string;
   format?: string;
   output?: string[];
   checklist?: string[];
@@ -33,7 +35,8 @@ export interface ReportOptions {
   failOnRegression?: boolean;
 }
 
-export async function runReport(options: ReportOptions, globals: { color: boolean | undefined }): Promise<void> {
+export async function runReport(given: ReportOptions, globals: { color: boolean | undefined }, file?: string): Promise<void> {
+  const options = { ...given, answers: answersFileOf(given.answers, file) };
   const outputs = (options.output ?? []).map((file) => {
     const format = formatForFile(file);
     if (!format) {
@@ -63,9 +66,11 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
   const rendered = [];
   for (const o of outputs) rendered.push({ ...o, text: await render(o.format) });
   const stdoutText = stdoutFormat ? await render(stdoutFormat, stdoutFormat === 'text' && useColor('stdout', globals.color)) : undefined;
+  // Every target is checked before the first is written: exit 2 means no report at all.
+  for (const { file } of rendered) checkWritable(file);
   for (const { file, text } of rendered) {
     writeFileAtomic(file, text);
-    write('stderr', `wrote ${file}\n`);
+    write('stderr', `${stderrLine(`wrote ${file}`)}\n`);
   }
   if (stdoutText !== undefined) write('stdout', stdoutText);
   if (stdoutFormat !== 'text') {
@@ -87,6 +92,17 @@ export async function runReport(options: ReportOptions, globals: { color: boolea
   if (reasons.length) throw new CliError(`policy failed:\n  ${reasons.join('\n  ')}`, EXIT.policy);
 }
 
+/** The answers file: named once (positionally or with --answers), else the interview's default when it exists. */
+function answersFileOf(option: string | undefined, positional: string | undefined): string {
+  if (option !== undefined && positional !== undefined && option !== positional) {
+    throw new CliError(`two answers files given ("${positional}" and --answers "${option}"): name one`);
+  }
+  const named = option ?? positional;
+  if (named !== undefined) return named;
+  if (existsSync(DEFAULT_ANSWERS_FILE)) return DEFAULT_ANSWERS_FILE;
+  throw new CliError(`no answers file: name one (breachready report FILE), or run the interview to write ${DEFAULT_ANSWERS_FILE}`, EXIT.usage, 'See: breachready report --help');
+}
+
 function parseMinScore(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const score = Number(value);
@@ -96,7 +112,7 @@ function parseMinScore(value: string | undefined): number | undefined {
   return score;
 }
 
-function nextSteps(assessment: Assessment, options: ReportOptions): NextStep[] {
+function nextSteps(assessment: Assessment, options: ReportOptions & { answers: string }): NextStep[] {
   const file = isStdin(options.answers) ? '<answers file>' : quoteArg(options.answers);
   const steps: NextStep[] = [];
   const open = assessment.counts.unanswered;

@@ -35,6 +35,10 @@ export async function runValidate(paths: string[], options: { checklist?: string
       for (const warning of checked.warnings) write('stderr', `${stderrLine(`${file}: ${warning}`)}\n`);
       continue;
     }
+    if (!isChecklistDocument(source.data)) {
+      problems.push({ file, line: 1, col: 1, message: 'neither a breachready checklist (no `id` and `questions`) nor an answers file (no `breachready: 1`)' });
+      continue;
+    }
     const result = checklistFromSource(source);
     if (result.checklist) {
       loaded.push({ checklist: result.checklist, origin: file, idAt: result.idAt });
@@ -70,6 +74,11 @@ function expand(paths: string[], problems: Problem[]): string[] {
 /** An answers file says `breachready: 1` (or at least has `answers:`); anything else is a checklist. */
 function isAnswersDocument(data: unknown): boolean {
   return typeof data === 'object' && data !== null && ('breachready' in data || 'answers' in data);
+}
+
+/** A checklist has at least an `id` or `questions` (an empty file is reported as empty by the checklist schema). */
+function isChecklistDocument(data: unknown): boolean {
+  return typeof data !== 'object' || data === null || Array.isArray(data) || 'id' in data || 'questions' in data;
 }
 
 /** All problems of an answers file: its schema, its checklists, and its answers against them. */

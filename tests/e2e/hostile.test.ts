@@ -545,7 +545,7 @@ const CORPUS: CorpusEntry[] = [
         args: ['report', '--answers', checklistFile('control-chars.yaml'), ...AS_OF],
         outcome: 'reject',
         files: [checklistFile('control-chars.yaml')],
-        located: [[checklistFile('control-chars.yaml'), 4, 1, /missing field "breachready"/], [checklistFile('control-chars.yaml'), 4, 1, /unknown field "id"/]],
+        located: [[checklistFile('control-chars.yaml'), 1, 1, /not a breachready answers file \(no `breachready: 1`\)/]],
       },
     ],
   },

@@ -115,7 +115,7 @@ describe('breachready report', () => {
   });
 
   it.each([
-    [['report'], /required option '-a, --answers <file>'/],
+    [['report'], /no answers file: name one \(breachready report FILE\)/],
     [['report', '--answers', 'missing.yaml'], /missing\.yaml:1:1: no such file/],
     [['report', '--answers', EXAMPLE, '-o', 'report.pdf'], /cannot tell the format of "report\.pdf"/],
     [['report', '--answers', EXAMPLE, '--as-of', '2026-02-30'], /--as-of must be a date/],
