@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog.js';
 import type { Checklist, Level } from '../checklist/schema.js';
 import { selectChecklists } from '../checklist/select.js';
 import { LEVELS } from '../checklist/vocabulary.js';
-import { ProblemsError } from '../errors.js';
+import { CliError, ProblemsError } from '../errors.js';
 import { scopeNote } from '../report/comparison.js';
 import { compareAssessments } from '../scoring/compare.js';
 import type { Comparison } from '../scoring/compare.js';
@@ -72,6 +72,8 @@ export async function compareWithBaseline(file: string, current: Assessed, optio
     current: { level: Math.min(current.answers.level ?? HIGHEST_LEVEL, cap) as Level, checklists: current.catalog.checklists },
   };
   const scope = commonScope(reach.baseline, reach.current);
+  // Nothing in common would compare as "no change" and pass a ratchet: refuse instead.
+  if (!scope.checklists.length) throw new CliError(`nothing to compare: ${file} and ${current.answers.file ?? 'the answers'} have no checklist in common`);
   const catalog = buildCatalog(scope.checklists);
   const { asOf } = current.assessment;
   const at = { level: scope.level, asOf };

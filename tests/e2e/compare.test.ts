@@ -122,6 +122,16 @@ describe('comparing assessments at different levels or checklist sets', () => {
     expect(JSON.parse(passed.stdout).comparison.regressed).toEqual([]);
   });
 
+  it('refuses to compare files that have no checklist in common', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-compare-'));
+    const governance = join(dir, 'governance.yaml');
+    writeFileSync(governance, 'breachready: 1\nlevel: 1\nchecklists: [governance]\nanswers: {}\n');
+    const result = run(['diff', governance, 'examples/ci-pass.yaml', ...AS_OF, '--fail-on-regression']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`breachready: nothing to compare: ${governance} and examples/ci-pass.yaml have no checklist in common\n`);
+  });
+
   it('says nothing more when both files cover the same scope', () => {
     const result = run(['diff', 'examples/ci-fail.yaml', 'examples/ci-pass.yaml', ...AS_OF, '-f', 'json']);
     expect(result.status).toBe(0);
