@@ -11,7 +11,7 @@ import { scopeNote } from '../report/comparison.js';
 import { compareAssessments } from '../scoring/compare.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Assessment } from '../scoring/model.js';
-import { commonScope, isNarrowed, leftOut } from '../scoring/scope.js';
+import { commonScope, isNarrowed, leftOut } from '../scoring/comparison-scope.js';
 import { score } from '../scoring/score.js';
 import { loadSelection } from './shared.js';
 

@@ -1,7 +1,7 @@
 /** Renders a baseline comparison (`diff`, `report --baseline`) as text, Markdown or JSON. */
 import type { Change, Comparison } from '../scoring/compare.js';
 import { CHANGE_LABEL } from '../scoring/compare.js';
-import type { ComparisonScope, LeftOut } from '../scoring/scope.js';
+import type { ComparisonScope, LeftOut } from '../scoring/comparison-scope.js';
 import { escapeMarkdownCell, terminalLine } from '../text.js';
 import { plural } from '../plural.js';
 import { formatScore, oneDecimal, STATUS_LABEL } from './common.js';

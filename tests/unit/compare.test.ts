@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog.js';
 import { comparisonData, renderComparisonMarkdown, renderComparisonText, scopeNote } from '../../src/report/comparison.js';
 import { compareAssessments } from '../../src/scoring/compare.js';
-import { commonScope, isNarrowed, leftOut } from '../../src/scoring/scope.js';
+import { commonScope, isNarrowed, leftOut } from '../../src/scoring/comparison-scope.js';
 import { score } from '../../src/scoring/score.js';
 import { answers, checklist, question } from '../helpers/build.js';
 
