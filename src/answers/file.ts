@@ -86,9 +86,14 @@ function quickAnswers(source: PositionedSource): ParsedAnswersFile | undefined {
   return data ? { source, data, problems: [], checkEntry: (raw) => raw as AnswerEntry } : undefined;
 }
 
+/** The directory an answers file's `checklists:` paths are relative to (the working directory for stdin). */
+export function answersDir(file: string): string {
+  return isStdin(file) ? process.cwd() : dirname(resolve(file));
+}
+
 /** The `checklists:` entries of an answers file (read even if other fields are invalid), resolved against its directory. */
 export function checklistSpecsOf(parsed: ParsedAnswersFile): ChecklistSpec[] {
-  const baseDir = isStdin(parsed.source.file) ? process.cwd() : dirname(resolve(parsed.source.file));
+  const baseDir = answersDir(parsed.source.file);
   const raw = (parsed.source.data as { checklists?: unknown } | null | undefined)?.checklists;
   const specs = Array.isArray(raw) && raw.every((s) => typeof s === 'string' && s.length > 0) ? (raw as string[]) : [];
   return specs.map((spec, index) => ({

@@ -1,14 +1,24 @@
 /** Loads an answers file and its checklists and scores them: the core shared by report and diff. */
+import type { ParsedAnswersFile } from '../answers/file.js';
 import type { Answers } from '../answers/model.js';
 import { buildCatalog } from '../catalog.js';
 import type { Catalog } from '../catalog.js';
-import type { Level } from '../checklist/schema.js';
-import { ProblemsError } from '../errors.js';
+import type { Checklist, Level } from '../checklist/schema.js';
+import { selectChecklists } from '../checklist/select.js';
+import { LEVELS } from '../checklist/vocabulary.js';
+import { CliError, ProblemsError } from '../errors.js';
+import { scopeNote } from '../report/comparison.js';
+import { compareAssessments } from '../scoring/compare.js';
+import type { Comparison } from '../scoring/compare.js';
 import type { Assessment } from '../scoring/model.js';
+import { commonScope, isNarrowed, leftOut } from '../scoring/comparison-scope.js';
 import { score } from '../scoring/score.js';
 import { loadSelection } from './shared.js';
 import { STATUS_LABEL, ignoredByScopingLine } from '../report/common.js';
 import { plural } from '../plural.js';
+
+/** The level of an answers file without `level:` (every question). */
+const HIGHEST_LEVEL = LEVELS[LEVELS.length - 1]!;
 
 export interface AssessOptions {
   answers: string;
@@ -35,7 +45,7 @@ export async function assess(options: AssessOptions): Promise<Assessed> {
   const catalog = buildCatalog(loaded.map((l) => l.checklist));
   const { answers, problems, notSelected } = resolveAnswers(parsed, catalog, { narrowed: (options.checklist ?? []).length > 0 });
   if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
-  const level = (options.level ? Number(options.level) : (answers.level ?? 3)) as Level;
+  const level = (options.level ? Number(options.level) : (answers.level ?? HIGHEST_LEVEL)) as Level;
   const assessment = score(catalog, answers, { level, asOf: options.asOf });
   return { assessment, answers, catalog, notices: assessmentNotices(assessment, notSelected) };
 }
@@ -54,15 +64,61 @@ export function assessmentNotices(assessment: Assessment, notSelected: number): 
   return notices;
 }
 
+export interface BaselineComparison {
+  comparison: Comparison;
+  /** One line for stderr when the comparison covers less than either assessment on its own. */
+  note?: string;
+}
+
 /**
- * Scores a baseline answers file against the same checklists, level and date as the current one,
- * so the two can be compared; answers to questions that no longer exist are ignored.
+ * Compares a baseline answers file with the current assessment on what both cover: the lower of
+ * their levels (each capped by --level) and the checklists both name (--checklist stands for
+ * both). The current checklists' questions are used; answers to removed ones are ignored.
  */
-export async function assessBaseline(file: string, current: Assessed): Promise<Assessment> {
+export async function compareWithBaseline(file: string, current: Assessed, options: { checklist?: string[]; level?: string }): Promise<BaselineComparison> {
   const { readAnswersFile, resolveAnswers } = await import('../answers/file.js');
   const parsed = await readAnswersFile(file);
-  const { answers, problems } = resolveAnswers(parsed, current.catalog, { ignoreUnknown: true });
+  if (parsed.problems.length && parsed.source.data === undefined) throw new ProblemsError(parsed.problems);
+  const checklists = options.checklist?.length ? current.catalog.checklists : await baselineChecklists(parsed, current.answers.file);
+  const ownCatalog = buildCatalog(checklists);
+  const { answers, problems } = resolveAnswers(parsed, ownCatalog, { ignoreUnknown: true });
   if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
-  const { level, asOf } = current.assessment;
-  return score(current.catalog, { ...answers, file }, { level, asOf });
+  const baseline = { ...answers, file };
+
+  const cap = options.level ? (Number(options.level) as Level) : HIGHEST_LEVEL;
+  const reach = {
+    baseline: { level: Math.min(baseline.level ?? HIGHEST_LEVEL, cap) as Level, checklists },
+    current: { level: Math.min(current.answers.level ?? HIGHEST_LEVEL, cap) as Level, checklists: current.catalog.checklists },
+  };
+  const scope = commonScope(reach.baseline, reach.current);
+  // Nothing in common would compare as "no change" and pass a ratchet: refuse instead.
+  if (!scope.checklists.length) throw new CliError(`nothing to compare: ${file} and ${current.answers.file ?? 'the answers'} have no checklist in common`);
+  const catalog = buildCatalog(scope.checklists);
+  const { asOf } = current.assessment;
+  const at = { level: scope.level, asOf };
+  const comparison = compareAssessments(score(catalog, baseline, at), score(catalog, current.answers, at));
+  if (!isNarrowed(scope)) return { comparison };
+  const own = [score(ownCatalog, baseline, { level: reach.baseline.level, asOf }), score(current.catalog, current.answers, { level: reach.current.level, asOf })];
+  return { comparison, note: scopeNote(scope, leftOut(scope, own)) };
+}
+
+/**
+ * The checklists a baseline file names. A path not found beside the baseline (a copy taken from
+ * git, say) is read beside the current answers file, where the original usually lies.
+ */
+async function baselineChecklists(parsed: ParsedAnswersFile, currentFile: string | undefined): Promise<Checklist[]> {
+  const { answersDir, checklistSpecsOf } = await import('../answers/file.js');
+  const specs = checklistSpecsOf(parsed);
+  if (!specs.length) return (await selectChecklists([])).checklists.map((l) => l.checklist);
+  const found = new Map<string, Checklist>();
+  for (const spec of specs) {
+    let selection = await selectChecklists([spec]);
+    if (selection.problems.length && currentFile !== undefined) {
+      const beside = await selectChecklists([{ ...spec, baseDir: answersDir(currentFile) }]);
+      if (!beside.problems.length) selection = beside;
+    }
+    if (selection.problems.length) throw new ProblemsError(selection.problems);
+    for (const { checklist } of selection.checklists) if (!found.has(checklist.id)) found.set(checklist.id, checklist);
+  }
+  return [...found.values()];
 }

@@ -1,10 +1,9 @@
-/** `breachready diff OLD NEW`: what improved and what regressed between two answers files. */
+/** `breachready diff OLD NEW`: what improved, regressed or was assessed for the first time between two answers files. */
 import { safeJson } from '../text.js';
 import { asOfDate } from '../clock.js';
 import { CliError, EXIT } from '../errors.js';
 import { comparisonData, regressionReason, renderComparisonMarkdown, renderComparisonText } from '../report/comparison.js';
-import { compareAssessments } from '../scoring/compare.js';
-import { assess, assessBaseline } from './assess.js';
+import { assess, compareWithBaseline } from './assess.js';
 import { write } from '../std-streams.js';
 
 interface DiffOptions {
@@ -17,7 +16,8 @@ interface DiffOptions {
 
 export async function runDiff(oldFile: string, newFile: string, options: DiffOptions): Promise<void> {
   const current = await assess({ answers: newFile, checklist: options.checklist, level: options.level, asOf: asOfDate(options.asOf) });
-  const comparison = compareAssessments(await assessBaseline(oldFile, current), current.assessment);
+  const { comparison, note } = await compareWithBaseline(oldFile, current, options);
+  if (note) write('stderr', `${note}\n`);
   const format = options.format ?? 'text';
   write('stdout', 
     format === 'json'

@@ -15,9 +15,8 @@ import { FORMATS, FORMAT_NAMES, formatForFile } from '../report/formats.js';
 import type { FormatName, RenderContext } from '../report/formats.js';
 import type { NextStep } from '../report/text.js';
 import type { Assessment } from '../scoring/model.js';
-import { assess, assessBaseline } from './assess.js';
+import { assess, compareWithBaseline } from './assess.js';
 import { regressionReason, renderComparisonText } from '../report/comparison.js';
-import { compareAssessments } from '../scoring/compare.js';
 import { write } from '../std-streams.js';
 import { plural } from '../plural.js';
 
@@ -53,7 +52,8 @@ export async function runReport(given: ReportOptions, globals: { color: boolean 
   const assessed = await assess({ ...options, asOf });
   const { assessment, answers } = assessed;
   for (const notice of assessed.notices) write('stderr', `${stderrLine(notice)}\n`);
-  const comparison = options.baseline ? compareAssessments(await assessBaseline(options.baseline, assessed), assessment) : undefined;
+  const compared = options.baseline ? await compareWithBaseline(options.baseline, assessed, options) : undefined;
+  const comparison = compared?.comparison;
   const context: RenderContext = { tool: { name: 'breachready', version }, color: false, next: nextSteps(assessment, options), answersLine: answers.answersLine, comparison };
 
   // Render everything first, so a failure leaves no output half-written; each format once.
@@ -79,6 +79,7 @@ export async function runReport(given: ReportOptions, globals: { color: boolean 
       write('stderr', `${stderrLine(note)}\n`);
     }
   }
+  if (compared?.note) write('stderr', `${compared.note}\n`);
   // The text report has no room for it; say it on stderr so stdout data stays clean.
   if (comparison && stdoutFormat !== 'markdown' && stdoutFormat !== 'json') write('stderr', renderComparisonText(comparison));
 

@@ -1,8 +1,10 @@
 /**
- * Compares two assessments of the same checklists (a baseline and now): what improved and what
- * regressed, question by question. Pure; both must be scored with the same level and as-of date.
+ * Compares two assessments of the same checklists (a baseline and now): what improved, what
+ * regressed and what was assessed for the first time, question by question. Pure; both must be
+ * scored on the same catalog, level and as-of date (see scope.ts for choosing them).
  */
 import { isGap } from './model.js';
+import type { Level } from '../checklist/schema.js';
 import type { Assessment, QuestionResult, Status } from './model.js';
 import { byPriority } from './score.js';
 
@@ -10,7 +12,8 @@ export type ChangeKind =
   | 'new-gap' // was yes or not applicable, now a gap
   | 'worse-answer' // still a gap, but a lower answer (partial -> no)
   | 'acceptance-expired' // an accepted risk whose acceptance has run out or was withdrawn
-  | 'new-question' // applies now but did not before (e.g. added by a checklist update) and is a gap
+  | 'new-question' // applies now but did not before (e.g. added by a checklist update) and is still unanswered
+  | 'first-assessed' // answered now, but unanswered or not asked in the baseline: nothing to compare with
   | 'gap-closed' // was a gap, now yes or not applicable
   | 'better-answer'; // still a gap, but a higher answer
 
@@ -24,11 +27,17 @@ export interface Change {
 export interface Comparison {
   regressed: Change[];
   improved: Change[];
+  /** Neither better nor worse: the baseline has no answer to compare with. */
+  firstAssessed: Change[];
   scoreBefore: number | null;
   scoreAfter: number | null;
+  /** What both were scored on. */
+  level: Level;
+  checklists: string[];
 }
 
 const REGRESSIONS: ReadonlySet<ChangeKind> = new Set(['new-gap', 'worse-answer', 'acceptance-expired', 'new-question']);
+const IMPROVEMENTS: ReadonlySet<ChangeKind> = new Set(['gap-closed', 'better-answer']);
 
 /** Question-by-question comparison, each list in priority order. */
 export function compareAssessments(before: Assessment, after: Assessment): Comparison {
@@ -49,14 +58,17 @@ export function compareAssessments(before: Assessment, after: Assessment): Compa
   const ordered = (list: Change[]) => list.sort((a, b) => byPriority(a.result, b.result));
   return {
     regressed: ordered(changes.filter((c) => REGRESSIONS.has(c.kind))),
-    improved: ordered(changes.filter((c) => !REGRESSIONS.has(c.kind))),
+    improved: ordered(changes.filter((c) => IMPROVEMENTS.has(c.kind))),
+    firstAssessed: ordered(changes.filter((c) => c.kind === 'first-assessed')),
     scoreBefore: before.score,
     scoreAfter: after.score,
+    level: after.level,
+    checklists: after.checklists.map((c) => c.checklist.id),
   };
 }
 
-
 function classify(old: QuestionResult | undefined, now: QuestionResult): ChangeKind | undefined {
+  if (now.status !== 'unanswered' && (!old || old.status === 'unanswered')) return 'first-assessed';
   if (!old) return isGap(now) ? 'new-question' : undefined;
   if (isGap(now) && !isGap(old)) return 'new-gap';
   if (!isGap(now) && isGap(old)) return 'gap-closed';
@@ -72,7 +84,8 @@ export const CHANGE_LABEL: Record<ChangeKind, string> = {
   'new-gap': 'new gap',
   'worse-answer': 'worse answer',
   'acceptance-expired': 'risk acceptance expired or withdrawn',
-  'new-question': 'new question, not yet answered well',
+  'new-question': 'new question, not yet answered',
+  'first-assessed': 'assessed for the first time',
   'gap-closed': 'gap closed',
   'better-answer': 'better answer',
 };
