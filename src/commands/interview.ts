@@ -246,7 +246,7 @@ async function finish(catalog: Catalog, answers: Answers, context: FinishContext
 /** Asks for the Markdown report's file name until it ends in .md and overwrites nothing unconfirmed. */
 async function askReportFile(prompter: Prompter): Promise<string> {
   for (;;) {
-    const name = (await prompter.input(`File name (Enter: ${DEFAULT_REPORT_FILE})`, { default: DEFAULT_REPORT_FILE })).trim() || DEFAULT_REPORT_FILE;
+    const name = (await prompter.input('File name', { default: DEFAULT_REPORT_FILE })).trim() || DEFAULT_REPORT_FILE;
     try {
       checkMarkdownName(name);
     } catch (error) {

@@ -125,9 +125,10 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
     const wantsNote = value === 'na' || (!entry.question.gate && (value === 'partial' || value === 'no' || value === 'unknown'));
     if (old) {
       if (!wantsNote && value === current?.value) return old;
-      prompter.print(`  Note: ${quote(old)}\n`);
+      const was = current?.value && current.value !== value ? ` (written for the answer ${current.value})` : '';
+      prompter.print(`  Note${was}: ${quote(old)}\n`);
       const choice = await prompter.select<NoteAction>(
-        value === current?.value ? 'The note' : 'The answer changed: the note',
+        'Keep this note?',
         [
           { name: 'Keep it', value: 'keep' },
           { name: 'Write a new one', value: 'replace' },

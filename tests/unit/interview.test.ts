@@ -159,8 +159,8 @@ describe('runInterview()', () => {
     const cleared = scripted(['yes', 'yes', 'clear', 'yes', 'yes']);
     const clearing = recorder();
     await runInterview(catalog, given(), review, { prompter: cleared.prompter, save: clearing.save });
-    expect(cleared.printed.join('')).toContain('Note: "Passwords live in a shared spreadsheet"');
-    expect(cleared.asked).toContain('select:The answer changed: the note [keep]');
+    expect(cleared.printed.join('')).toContain('Note (written for the answer no): "Passwords live in a shared spreadsheet"');
+    expect(cleared.asked).toContain('select:Keep this note? [keep]');
     expect(clearing.saved.at(-3)).toEqual(['c/a', { value: 'yes' }]);
     expect(clearing.saved.at(-3)?.[1]).not.toHaveProperty('note', expect.anything());
 
