@@ -103,8 +103,8 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
   return { asked, skipped: walk.skipped.size };
 
   /**
-   * Records the answer chosen, then settles its note. The choice is saved before the note is asked
-   * (keeping any note it had), so Ctrl-C at the note prompt loses nothing; only a first "not
+   * Records the answer chosen, then settles its note. A new choice is saved before the note is
+   * asked (keeping any note it had), so Ctrl-C at the note prompt loses nothing; only a first "not
    * applicable" waits for its justification, as a file cannot hold "na" without one.
    */
   async function answerWith(entry: CatalogEntry, value: AnswerValue, current: Answer | undefined): Promise<void> {
@@ -114,9 +114,10 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
       await io.save(entry.globalId, answer);
     };
     const old = current?.note;
-    if (value !== 'na' || old) await record(old);
+    const savedFirst = value !== current?.value && (value !== 'na' || old !== undefined);
+    if (savedFirst) await record(old);
     const note = await askNote(entry, value, current);
-    if (note !== old || (value === 'na' && !old)) await record(note);
+    if (note !== old || !savedFirst) await record(note);
   }
 
   /** The note for a new answer: an old note is kept, replaced or cleared as the person says. */

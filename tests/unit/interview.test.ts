@@ -120,7 +120,7 @@ describe('runInterview()', () => {
     await runInterview(catalog, given, { ...options, review: true }, { prompter, save });
     const preselected = asked.filter((a) => a.startsWith('select:Is')).map((a) => /\[(\w+)\]$/.exec(a)?.[1]);
     expect(preselected).toEqual(['yes', 'partial', 'no', 'yes']);
-    expect(saved[2]).toEqual(['c/a', { value: 'partial', note: 'half done, rest in Q1', evidence: 'TICKET-1' }]);
+    expect(saved[1]).toEqual(['c/a', { value: 'partial', note: 'half done, rest in Q1', evidence: 'TICKET-1' }]);
   });
 
   it('offers a scoping (gate) question Yes, No and Don\'t know only, besides help, skip and back', async () => {
