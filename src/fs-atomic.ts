@@ -28,8 +28,13 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 
     } catch {
       // The temp file may not exist; nothing else to clean up.
     }
-    throw new CliError(`cannot write ${file}: ${describeWriteError(error)}`);
+    throw writeError(file, error);
   }
+}
+
+/** The error for a file that cannot be written, saying why in words (e.g. "the directory does not exist"). */
+export function writeError(file: string, error: unknown): CliError {
+  return new CliError(`cannot write ${file}: ${describeWriteError(error)}`);
 }
 
 /** Removes temp files that writers of `file` killed mid-write left behind (their process is gone). */

@@ -1,5 +1,6 @@
 /** `breachready [interview]`: the interview in a terminal, resumable, saving after every answer. */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import version from 'breachready:version';
 import { acquireLock } from '../answers/lock.js';
 import type { AnswersDocument } from '../answers/document.js';
@@ -12,18 +13,24 @@ import type { Level } from '../checklist/schema.js';
 import { asOfDate } from '../clock.js';
 import { useColor } from '../color.js';
 import { CliError, EXIT, ProblemsError } from '../errors.js';
-import { removeStaleTemps, writeFileAtomic } from '../fs-atomic.js';
+import { removeStaleTemps, writeError, writeFileAtomic } from '../fs-atomic.js';
 import { applicableQuestions, runInterview } from '../interview/interview.js';
 import type { Prompter } from '../interview/prompter.js';
 import { plural } from '../plural.js';
 import { wrap } from '../report/common.js';
-import { renderText } from '../report/text.js';
+import { renderNextSteps, renderText } from '../report/text.js';
+import type { NextStep } from '../report/text.js';
+import { FORMATS, formatForFile } from '../report/formats.js';
+import { quote, stderrLine } from '../text.js';
+import { formatGrade, formatScore } from '../report/common.js';
+import { commandLine } from '../invocation.js';
 import { score } from '../scoring/score.js';
 import { schemaRef } from '../answers/schema-ref.js';
 import { loadSelection } from './shared.js';
 import { write } from '../std-streams.js';
 
 const DEFAULT_ANSWERS_FILE = 'breachready-answers.yaml';
+const DEFAULT_REPORT_FILE = 'breachready-report.md';
 const SECONDS_PER_QUESTION = 25;
 
 export interface InterviewCommandOptions {
@@ -44,6 +51,14 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
     );
   }
   if (file === '-') throw new CliError('the interview writes its answers to a file: give --answers a file name, not -');
+  if (options.output !== undefined) checkMarkdownName(options.output);
+  // Answers are saved after every question: say now, not after the first one, if they cannot be.
+  try {
+    accessSync(dirname(file), constants.W_OK);
+  } catch (error) {
+    throw writeError(file, error);
+  }
+  const again = (...args: string[]) => commandLine('--answers', file, ...(options.checklist ?? []).flatMap((c) => ['--checklist', c]), ...args);
   const color = useColor('stdout', globals.color);
 
   // Load (or start) the answers file; a broken file is reported and never overwritten.
@@ -66,9 +81,9 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
   const stopOnSignal = (signal: NodeJS.Signals) => {
     // SIGTERM and SIGHUP end the interview like Ctrl-C: every answer given is already on disk.
     lock.release();
-    const stopped = interrupted(file);
+    const stopped = interrupted(file, again());
     write('stdout', '\n');
-    write('stderr', `breachready: ${signal}: ${stopped.message}\n${stopped.hint}\n`);
+    write('stderr', `${stderrLine(`breachready: ${signal}: ${stopped.message}`)}\n${stderrLine(stopped.hint ?? '')}\n`);
     process.exit(EXIT.interrupted);
   };
   process.on('SIGTERM', stopOnSignal);
@@ -126,9 +141,9 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
     // that adds questions is reported as such.
     const open = new Set(applicableQuestions(catalog, answers, level).filter((e) => answers.answers.get(e.globalId)?.value === undefined).map((e) => e.checklist.id));
     await saveWithRetry(store, (doc) => doc.setVersions(Object.fromEntries(catalog.checklists.filter((c) => !open.has(c.id)).map((c) => [c.id, c.version]))), prompter);
-    await finish(catalog, answers, { file, level, asOf, color, output: options.output, outcome, prompter });
+    await finish(catalog, answers, { file, level, asOf, color, output: options.output, outcome, prompter, again });
   } catch (error) {
-    if (isPromptExit(error)) throw interrupted(file);
+    if (isPromptExit(error)) throw interrupted(file, again());
     throw error;
   } finally {
     lock.release();
@@ -187,33 +202,68 @@ interface FinishContext {
   output?: string;
   outcome: { asked: number; skipped: number };
   prompter: Prompter;
+  /** The command line that reopens these answers, with these arguments added. */
+  again: (...args: string[]) => string;
 }
 
-/** The end of a sitting: the terminal report, then the Markdown report if wanted. */
+/**
+ * The end of a sitting: the terminal report, the score again next to the offer of the Markdown
+ * report, then the commands for what is left to do.
+ */
 async function finish(catalog: Catalog, answers: Answers, context: FinishContext): Promise<void> {
-  const { prompter, file } = context;
+  const { prompter, file, again } = context;
   const assessment = score(catalog, { ...answers, file }, { level: context.level, asOf: context.asOf });
   const unanswered = assessment.counts.unanswered;
   const status = `${unanswered ? `${plural(unanswered, 'question')} left for later.` : 'Every applicable question is answered.'} Answers saved in ${file}.`;
   prompter.print(`\n${wrap(status, terminalWidth() - 1).join('\n')}\n\n`);
-  const next = [
-    ...(unanswered ? [{ what: 'Continue where you stopped', command: `npx breachready --answers ${file}` }] : []),
-    { what: 'Change answers', command: `npx breachready --answers ${file} --review` },
-    { what: 'Write the client report', command: `npx breachready report --answers ${file} -o report.md` },
-  ];
-  write('stdout', renderText(assessment, { color: context.color, next }));
+  write('stdout', renderText(assessment, { color: context.color }));
+  prompter.print(`\nScore ${formatScore(assessment.score)} / 100, grade ${formatGrade(assessment)}.\n`);
+
   let target = context.output;
-  if (!target && (await prompter.confirm('Write the Markdown report for your client?', true))) {
-    target = (await prompter.input('File name', { default: 'breachready-report.md' })).trim() || 'breachready-report.md';
+  if (!target && (await prompter.confirm('Write the Markdown report for your client?', true))) target = await askReportFile(prompter);
+  const report = target ? (await import('../report/markdown.js')).renderMarkdown(assessment, { tool: { name: 'breachready', version } }) : undefined;
+  while (target && report !== undefined) {
+    try {
+      writeFileAtomic(target, report);
+      prompter.print(`Wrote ${target}.\n`);
+      break;
+    } catch (error) {
+      // Asked for here, the file name can be asked again; given with -o, the error ends the run.
+      if (!(error instanceof CliError) || context.output) throw error;
+      prompter.print(`${error.message}\n`);
+      target = await askReportFile(prompter);
+    }
   }
-  if (target) {
-    const { renderMarkdown } = await import('../report/markdown.js');
-    writeFileAtomic(target, renderMarkdown(assessment, { tool: { name: 'breachready', version } }));
-    prompter.print(`Wrote ${target}.\n`);
+
+  const next: NextStep[] = [
+    ...(unanswered ? [{ what: 'Continue where you stopped', command: again() }] : []),
+    { what: 'Change answers', command: again('--review') },
+    ...(target ? [] : [{ what: 'Write the client report', command: commandLine('report', '--answers', file, '-o', 'report.md') }]),
+  ];
+  prompter.print(`\n${renderNextSteps(next, context.color)}`);
+}
+
+/** Asks for the Markdown report's file name until it ends in .md and overwrites nothing unconfirmed. */
+async function askReportFile(prompter: Prompter): Promise<string> {
+  for (;;) {
+    const name = (await prompter.input('File name', { default: DEFAULT_REPORT_FILE })).trim() || DEFAULT_REPORT_FILE;
+    try {
+      checkMarkdownName(name);
+    } catch (error) {
+      prompter.print(`${(error as Error).message}\n`);
+      continue;
+    }
+    if (!existsSync(name) || (await prompter.confirm(`${name} already exists. Overwrite it?`, false))) return name;
   }
 }
 
-/** Ctrl-C at a prompt: everything answered is already on disk. */
-export function interrupted(file: string): CliError {
-  return new CliError(`interrupted. Your answers so far are saved in ${file}.`, EXIT.interrupted, `Resume with: npx breachready --answers ${file}`);
+/** The Markdown report's file name must say it is Markdown (the extension `report -o` goes by). */
+function checkMarkdownName(name: string): void {
+  if (formatForFile(name) !== 'markdown') throw new CliError(`the Markdown report's file name must end in ${FORMATS.markdown.extensions.join(' or ')}: ${quote(name)}`);
+}
+
+/** Ctrl-C at a prompt: everything answered is already on disk (or, before the first save, nothing is). */
+export function interrupted(file: string, resume: string): CliError {
+  if (!existsSync(file)) return new CliError('interrupted before anything was saved.', EXIT.interrupted, `Start again with: ${resume}`);
+  return new CliError(`interrupted. Your answers so far are saved in ${file}.`, EXIT.interrupted, `Resume with: ${resume}`);
 }

@@ -8,7 +8,8 @@ import type { Catalog, CatalogEntry } from '../catalog.js';
 import type { AnswerValue, Level } from '../checklist/schema.js';
 import { wrap } from '../report/common.js';
 import { whenEvaluator } from '../scoring/score.js';
-import { stripControl, terminalLine } from '../text.js';
+import { quote, stripControl, terminalLine } from '../text.js';
+import { firstQuestion, isBefore, nextQuestion, previousQuestion } from './navigation.js';
 import type { Choice, Prompter } from './prompter.js';
 
 type Action = AnswerValue | 'skip' | 'back' | 'help';
@@ -39,6 +40,10 @@ const ANSWER_CHOICES: Choice<Action>[] = [
   { name: "Don't know", value: 'unknown' },
   { name: 'Not applicable', value: 'na', description: 'needs a short justification' },
 ];
+/** A scoping (gate) question only decides what applies: it is answered yes, no or don't know. */
+const GATE_VALUES: ReadonlySet<Action> = new Set(['yes', 'no', 'unknown']);
+
+type NoteAction = 'keep' | 'replace' | 'clear';
 
 /** Questions that apply at this level given the answers so far, in checklist order. */
 export function applicableQuestions(catalog: Catalog, answers: Answers, level: Level): CatalogEntry[] {
@@ -46,40 +51,37 @@ export function applicableQuestions(catalog: Catalog, answers: Answers, level: L
   return catalog.entries.filter((e) => e.question.level <= level && applies(e));
 }
 
+/** The answers a question offers (navigation aside). */
+export function answerChoices(entry: CatalogEntry): Choice<Action>[] {
+  return entry.question.gate ? ANSWER_CHOICES.filter((c) => GATE_VALUES.has(c.value)) : ANSWER_CHOICES;
+}
+
 /** Runs the question loop until every applicable question is answered, skipped or reviewed. */
 export async function runInterview(catalog: Catalog, answers: Answers, options: InterviewOptions, io: InterviewIO): Promise<InterviewOutcome> {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.min(options.width ?? 80, 100);
   const { prompter } = io;
-  const skipped = new Set<string>();
-  const visited = new Set<string>();
-  const history: string[] = [];
+  const walk = { review: options.review, skipped: new Set<string>(), furthest: undefined as CatalogEntry | undefined };
   let asked = 0;
-  let forced: string | undefined;
+  let entry = firstQuestion(applicableQuestions(catalog, answers, options.level), answers, walk);
 
-  for (;;) {
+  while (entry) {
+    if (!walk.furthest || isBefore(walk.furthest, entry)) walk.furthest = entry;
     const sequence = applicableQuestions(catalog, answers, options.level);
-    const entry = forced
-      ? sequence.find((e) => e.globalId === forced)
-      : sequence.find((e) =>
-          options.review ? !visited.has(e.globalId) : answers.answers.get(e.globalId)?.value === undefined && !skipped.has(e.globalId),
-        );
-    forced = undefined;
-    if (!entry) break;
-
     const position = sequence.indexOf(entry) + 1;
     const answered = sequence.filter((e) => answers.answers.get(e.globalId)?.value !== undefined).length;
     prompter.print(`\n${header(entry, position, sequence.length, answered)}\n`);
 
+    const previous = previousQuestion(sequence, entry);
     const current = answers.answers.get(entry.globalId);
     let action: Action;
     for (;;) {
       const choices: Choice<Action>[] = [
-        ...ANSWER_CHOICES,
+        ...answerChoices(entry),
         { name: '', value: 'skip', separator: true },
         { name: 'Help: what a good answer looks like, and why it matters', value: 'help' },
         { name: 'Skip for now', value: 'skip' },
-        { name: 'Back to the previous question', value: 'back', disabled: history.length === 0 && position === 1 ? '(this is the first one)' : false },
+        { name: 'Back to the previous question', value: 'back', disabled: previous ? false : '(this is the first one)' },
       ];
       action = await prompter.select<Action>(wrap(terminalLine(entry.question.ask), width - 4).join('\n  '), choices, current?.value);
       if (action !== 'help') break;
@@ -87,31 +89,62 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
     }
 
     if (action === 'back') {
-      // Within this sitting, go back the way we came; at its start, to the question before in order.
-      forced = history.pop() ?? sequence[position - 2]?.globalId;
-      if (forced) visited.delete(forced);
+      entry = previous;
       continue;
     }
-    visited.add(entry.globalId);
-    history.push(entry.globalId);
     if (action === 'skip') {
-      skipped.add(entry.globalId);
-      continue;
+      walk.skipped.add(entry.globalId);
+    } else {
+      await answerWith(entry, action, current);
+      asked++;
     }
-
-    let note = current?.note;
-    if (action === 'na') {
-      note = (await prompter.input('Why does it not apply here? (required)', { default: current?.note, required: true })).trim();
-    } else if (!entry.question.gate && (action === 'partial' || action === 'no' || action === 'unknown')) {
-      note = (await prompter.input('Note (optional: what is in place, what is missing; Enter to skip)', { default: current?.note })).trim() || undefined;
-    }
-    const answer: Answer = { ...current, value: action, note: note || undefined };
-    if (action === 'yes' && current?.value !== 'yes') answer.note = current?.note;
-    answers.answers.set(entry.globalId, answer);
-    await io.save(entry.globalId, answer);
-    asked++;
+    entry = nextQuestion(applicableQuestions(catalog, answers, options.level), entry, answers, walk);
   }
-  return { asked, skipped: skipped.size };
+  return { asked, skipped: walk.skipped.size };
+
+  /**
+   * Records the answer chosen, then settles its note. A new choice is saved before the note is
+   * asked (keeping any note it had), so Ctrl-C at the note prompt loses nothing; only a first "not
+   * applicable" waits for its justification, as a file cannot hold "na" without one.
+   */
+  async function answerWith(entry: CatalogEntry, value: AnswerValue, current: Answer | undefined): Promise<void> {
+    const record = async (note: string | undefined) => {
+      const answer: Answer = { ...current, value, note };
+      answers.answers.set(entry.globalId, answer);
+      await io.save(entry.globalId, answer);
+    };
+    const old = current?.note;
+    const savedFirst = value !== current?.value && (value !== 'na' || old !== undefined);
+    if (savedFirst) await record(old);
+    const note = await askNote(entry, value, current);
+    if (note !== old || !savedFirst) await record(note);
+  }
+
+  /** The note for a new answer: an old note is kept, replaced or cleared as the person says. */
+  async function askNote(entry: CatalogEntry, value: AnswerValue, current: Answer | undefined): Promise<string | undefined> {
+    const old = current?.note;
+    const wantsNote = value === 'na' || (!entry.question.gate && (value === 'partial' || value === 'no' || value === 'unknown'));
+    if (old) {
+      if (!wantsNote && value === current?.value) return old;
+      const was = current?.value && current.value !== value ? ` (written for the answer ${current.value})` : '';
+      prompter.print(`  Note${was}: ${quote(old)}\n`);
+      const choice = await prompter.select<NoteAction>(
+        'Keep this note?',
+        [
+          { name: 'Keep it', value: 'keep' },
+          { name: 'Write a new one', value: 'replace' },
+          { name: 'Clear it', value: 'clear', disabled: value === 'na' ? '(not applicable needs a justification)' : false },
+        ],
+        'keep',
+      );
+      if (choice === 'keep') return old;
+      if (choice === 'clear') return undefined;
+    } else if (!wantsNote) {
+      return undefined;
+    }
+    if (value === 'na') return (await prompter.input('Why does it not apply here? (required)', { required: true })).trim();
+    return (await prompter.input('Note (optional: what is in place, what is missing; Enter on an empty line: no note)')).trim() || undefined;
+  }
 
   function header(entry: CatalogEntry, position: number, total: number, answered: number): string {
     const barWidth = 20;

@@ -3,6 +3,7 @@
  * interview logic can be driven by tests and the heavy prompt code loads only for the interview.
  */
 import { confirm, input, select, Separator } from '@inquirer/prompts';
+import { cleanPrompter } from './prompter.js';
 import type { Choice, Prompter } from './prompter.js';
 
 /** The `select` configuration for a list of choices (separators included). */
@@ -37,15 +38,15 @@ async function answered<T>(pending: Promise<T>): Promise<T> {
   return value;
 }
 
-/** A Prompter on the real terminal. */
+/** A Prompter on the real terminal; all it shows passes through cleanPrompter. */
 export function terminalPrompter(output: NodeJS.WriteStream = process.stdout): Prompter {
   const context = { output, clearPromptOnDone: false };
-  return {
+  return cleanPrompter({
     select: <T>(message: string, choices: Choice<T>[], defaultValue?: T) => answered(select<T>(selectConfig(message, choices, defaultValue), context)),
     input: (message, options) => answered(input(inputConfig(message, options), context)),
     confirm: (message, defaultValue) => answered(confirm({ message, default: defaultValue }, context)),
     print: (text) => output.write(text),
-  };
+  });
 }
 
 /** True for the error Inquirer throws when the user presses Ctrl-C at a prompt. */

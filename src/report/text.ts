@@ -20,6 +20,17 @@ export interface TextOptions {
   next?: NextStep[];
 }
 
+/** The "Next" block alone: each suggested command under what it does. */
+export function renderNextSteps(next: NextStep[], color: boolean): string {
+  return defuseForTerminal(`${nextStepLines(next, new Chalk({ level: color ? 1 : 0 })).join('\n')}\n`);
+}
+
+function nextStepLines(next: NextStep[], chalk: ChalkInstance): string[] {
+  const lines = [chalk.bold('Next')];
+  for (const step of next) lines.push(`  ${terminalLine(step.what)}:`, ...wrap(stripControl(step.command).replace(/[\t ]+/g, ' '), WIDTH - 4).map((line) => `    ${line}`));
+  return lines;
+}
+
 /** Renders the assessment for a terminal. */
 export function renderText(assessment: Assessment, options: TextOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
@@ -80,11 +91,7 @@ export function renderText(assessment: Assessment, options: TextOptions): string
   const answered = k.applicable - k.unanswered;
   out.push(chalk.bold(`Answered ${answered} of ${k.applicable}`) + chalk.dim(`: ${k.yes} yes, ${k.partial} partly, ${k.no} no, ${k.unknown} don't know, ${k.na} n/a`));
   out.push(chalk.dim(`${k.unanswered} unanswered, ${k.accepted} accepted risks in force, ${k.expired} expired`));
-  if (options.next?.length) {
-    out.push('');
-    out.push(chalk.bold('Next'));
-    for (const step of options.next) out.push(`  ${safe(step.what)}:`, ...block(step.command, '    '));
-  }
+  if (options.next?.length) out.push('', ...nextStepLines(options.next, chalk));
   // A line of input that would start with `::` (a GitHub workflow command) gets a zero-width space.
   return defuseForTerminal(`${out.join('\n')}\n`);
 

@@ -7,6 +7,8 @@ export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', ctrlC: '\u00
 export interface Pty {
   /** Everything the terminal showed so far, escape sequences removed. */
   screen(): string;
+  /** Everything the terminal received so far, byte for byte (as UTF-8 text). */
+  raw(): string;
   /** Resolves when `pattern` has appeared `times` times in the output. */
   waitFor(pattern: RegExp | string, times?: number, timeoutMs?: number): Promise<void>;
   send(keys: string): void;
@@ -22,7 +24,7 @@ export function startPty(args: string[], cwd: string, env: Record<string, string
   const quoted = [NODE, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qfec', `stty cols 100 rows 40; exec ${quoted}`, '/dev/null'], {
     cwd,
-    env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: { ...withoutNpm(process.env), TERM: 'xterm-256color', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let raw = '';
@@ -34,6 +36,7 @@ export function startPty(args: string[], cwd: string, env: Record<string, string
     typeof pattern === 'string' ? screen().split(pattern).length - 1 : (screen().match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)) ?? []).length;
   return {
     screen,
+    raw: () => raw,
     exited,
     send: (keys) => child.stdin.write(keys),
     hangUp: () => child.kill('SIGKILL'),
@@ -54,4 +57,9 @@ export function startPty(args: string[], cwd: string, env: Record<string, string
       await new Promise((r) => setTimeout(r, 60));
     },
   };
+}
+
+/** The environment without what npm or npx set for the test run itself (it changes how breachready names itself in hints). */
+function withoutNpm(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('npm_')));
 }

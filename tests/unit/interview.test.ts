@@ -4,6 +4,7 @@ import { input, select } from '@inquirer/prompts';
 import type { Answer } from '../../src/answers/model.js';
 import { buildCatalog } from '../../src/catalog.js';
 import { runInterview } from '../../src/interview/interview.js';
+import { cleanPrompter } from '../../src/interview/prompter.js';
 import type { Choice, Prompter } from '../../src/interview/prompter.js';
 import { inputConfig, selectConfig } from '../../src/interview/prompts.js';
 import { answers, checklist, question } from '../helpers/build.js';
@@ -21,9 +22,11 @@ const catalog = buildCatalog([
 function scripted(replies: (string | number)[]) {
   const asked: string[] = [];
   const printed: string[] = [];
+  const offered: string[][] = [];
   const prompter: Prompter = {
     async select<T>(message: string, choices: Choice<T>[], defaultValue?: T) {
       asked.push(`select:${message}${defaultValue === undefined ? '' : ` [${String(defaultValue)}]`}`);
+      offered.push(choices.filter((c) => !c.separator).map((c) => c.name));
       const reply = replies.shift();
       if (reply === undefined) throw Object.assign(new Error('script ended'), { name: 'ExitPromptError' });
       const choice = choices.find((c) => !c.separator && c.value === reply);
@@ -32,14 +35,16 @@ function scripted(replies: (string | number)[]) {
     },
     async input(message) {
       asked.push(`input:${message}`);
-      return String(replies.shift() ?? '');
+      const reply = replies.shift();
+      if (reply === undefined) throw Object.assign(new Error('script ended'), { name: 'ExitPromptError' });
+      return String(reply);
     },
     async confirm() {
       return true;
     },
     print: (text) => printed.push(text),
   };
-  return { prompter, asked, printed };
+  return { prompter, asked, printed, offered };
 }
 
 function recorder() {
@@ -58,6 +63,7 @@ describe('runInterview()', () => {
     expect(asked.filter((a) => a.startsWith('select')).length).toBe(4);
     expect(saved).toEqual([
       ['c/gate', { value: 'yes' }],
+      ['c/a', { value: 'partial' }],
       ['c/a', { value: 'partial', note: 'only on laptops' }],
       ['c/b', { value: 'no' }],
       ['c/c', { value: 'unknown' }],
@@ -109,12 +115,75 @@ describe('runInterview()', () => {
 
   it('--review walks every question with the current answer preselected and keeps notes', async () => {
     const given = answers({ 'c/gate': 'yes', 'c/a': { value: 'partial', note: 'half done', evidence: 'TICKET-1' }, 'c/b': 'no', 'c/c': 'yes' });
-    const { prompter, asked } = scripted(['yes', 'partial', 'half done, rest in Q1', 'no', '', 'yes']);
+    const { prompter, asked } = scripted(['yes', 'partial', 'replace', 'half done, rest in Q1', 'no', '', 'yes']);
     const { saved, save } = recorder();
     await runInterview(catalog, given, { ...options, review: true }, { prompter, save });
-    const preselected = asked.filter((a) => a.startsWith('select')).map((a) => /\[(\w+)\]$/.exec(a)?.[1]);
+    const preselected = asked.filter((a) => a.startsWith('select:Is')).map((a) => /\[(\w+)\]$/.exec(a)?.[1]);
     expect(preselected).toEqual(['yes', 'partial', 'no', 'yes']);
     expect(saved[1]).toEqual(['c/a', { value: 'partial', note: 'half done, rest in Q1', evidence: 'TICKET-1' }]);
+  });
+
+  it('offers a scoping (gate) question Yes, No and Don\'t know only, besides help, skip and back', async () => {
+    const { prompter, offered } = scripted(['yes', 'partial', 'x']);
+    await runInterview(catalog, answers({}), options, { prompter, save: () => undefined }).catch(() => undefined);
+    expect(offered[0]).toEqual(['Yes', 'No', "Don't know", 'Help: what a good answer looks like, and why it matters', 'Skip for now', 'Back to the previous question']);
+    expect(offered[1]).toContain('Partly');
+    expect(offered[1]).toContain('Not applicable');
+  });
+
+  it('Back goes to the question before in checklist order, and forward walks every question again up to where the person was', async () => {
+    const ordered = buildCatalog([
+      checklist('c', [question('q1'), question('gate', { gate: true }), question('a', { when: { question: 'gate', is: 'yes' } }), question('b'), question('c')]),
+    ]);
+    // q1 yes, gate no (a hidden), b yes, then at c: Back x3 to q1; forward: q1, gate now yes (a appears), a, b, c.
+    const { prompter, asked } = scripted(['yes', 'no', 'yes', 'back', 'back', 'back', 'yes', 'yes', 'no', '', 'yes', 'yes']);
+    const { saved, save } = recorder();
+    await runInterview(ordered, answers({}), options, { prompter, save });
+    const questions = asked.filter((a) => a.startsWith('select:Is')).map((a) => /Is (\w+) in place/.exec(a)?.[1]);
+    expect(questions).toEqual(['q1', 'gate', 'b', 'c', 'b', 'gate', 'q1', 'gate', 'a', 'b', 'c']);
+    expect(saved.map(([id, a]) => `${id}=${a.value}`).slice(-5)).toEqual(['c/q1=yes', 'c/gate=yes', 'c/a=no', 'c/b=yes', 'c/c=yes']);
+  });
+
+  it('after going back in a resumed sitting, Back never repeats a question and forward never jumps over one', async () => {
+    const { prompter, asked } = scripted(['back', 'yes', 'back', 'back', 'yes', 'yes', 'yes', 'yes']);
+    const { save } = recorder();
+    await runInterview(catalog, answers({ 'c/gate': 'no', 'c/b': 'yes' }), options, { prompter, save });
+    const questions = asked.filter((a) => a.startsWith('select:Is')).map((a) => /Is (\w+) in place/.exec(a)?.[1]);
+    // c, back to b, b answered -> c, back to b, back to gate, gate yes -> a (now applies) -> b -> c.
+    expect(questions).toEqual(['c', 'b', 'c', 'b', 'gate', 'a', 'b', 'c']);
+  });
+
+  it('a changed answer shows its old note and the person keeps, replaces or clears it', async () => {
+    const given = () => answers({ 'c/gate': 'yes', 'c/a': { value: 'no', note: 'Passwords live in a shared spreadsheet' }, 'c/b': 'yes', 'c/c': 'yes' });
+    const review = { ...options, review: true };
+    const cleared = scripted(['yes', 'yes', 'clear', 'yes', 'yes']);
+    const clearing = recorder();
+    await runInterview(catalog, given(), review, { prompter: cleared.prompter, save: clearing.save });
+    expect(cleared.printed.join('')).toContain('Note (written for the answer no): "Passwords live in a shared spreadsheet"');
+    expect(cleared.asked).toContain('select:Keep this note? [keep]');
+    expect(clearing.saved.at(-3)).toEqual(['c/a', { value: 'yes' }]);
+    expect(clearing.saved.at(-3)?.[1]).not.toHaveProperty('note', expect.anything());
+
+    const emptied = scripted(['yes', 'partial', 'replace', '', 'yes', 'yes']);
+    const emptying = recorder();
+    await runInterview(catalog, given(), review, { prompter: emptied.prompter, save: emptying.save });
+    expect(emptied.asked).toContain('input:Note (optional: what is in place, what is missing; Enter on an empty line: no note)');
+    expect(emptying.saved.at(-3)?.[1].note).toBeUndefined();
+
+    const kept = scripted(['yes', 'yes', 'keep', 'yes', 'yes']);
+    const keeping = recorder();
+    await runInterview(catalog, given(), review, { prompter: kept.prompter, save: keeping.save });
+    expect(keeping.saved.at(-3)).toEqual(['c/a', { value: 'yes', note: 'Passwords live in a shared spreadsheet' }]);
+  });
+
+  it('saves the answer chosen before asking for its note, so Ctrl-C at the note keeps it', async () => {
+    const { prompter } = scripted(['yes', 'no']);
+    const { saved, save } = recorder();
+    await expect(runInterview(catalog, answers({}), options, { prompter, save })).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(saved).toEqual([
+      ['c/gate', { value: 'yes' }],
+      ['c/a', { value: 'no' }],
+    ]);
   });
 
   it('stops on Ctrl-C after saving what was answered', async () => {
@@ -162,5 +231,37 @@ describe('the terminal prompts (@inquirer/testing)', () => {
     events.type('no laptops');
     events.keypress('enter');
     await expect(answer).resolves.toBe('no laptops');
+  });
+});
+
+describe('cleanPrompter(): the one door to the screen', () => {
+  const evil = '\u001b]0;PWNED\u0007\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u009b31m \u202eRLO';
+  const raw = /\u001b(?!\[[0-9;]*m)|\u0007|[\u0080-\u009f]|\u202e/;
+
+  it('strips control sequences from messages, choices, defaults and printed lines, keeping colour codes', async () => {
+    const seen: string[] = [];
+    const inner: Prompter = {
+      async select<T>(message: string, choices: Choice<T>[]) {
+        seen.push(message, ...choices.flatMap((c) => [c.name, c.description ?? '', typeof c.disabled === 'string' ? c.disabled : '']));
+        return choices[0]!.value;
+      },
+      async input(message, options) {
+        seen.push(message, options?.default ?? '');
+        return '';
+      },
+      async confirm(message) {
+        seen.push(message);
+        return true;
+      },
+      print: (text) => void seen.push(text),
+    };
+    const clean = cleanPrompter(inner);
+    await clean.select(`ask ${evil}`, [{ name: `name ${evil}`, value: 1, description: `d ${evil}`, disabled: `x ${evil}` }]);
+    await clean.input(`note ${evil}`, { default: `old ${evil}` });
+    await clean.confirm(`sure ${evil}?`, true);
+    clean.print(`\u001b[1mbold\u001b[22m ${evil}\n`);
+    for (const text of seen) expect(text).not.toMatch(raw);
+    expect(seen).toContain('old RLO');
+    expect(seen.at(-1)).toBe('\u001b[1mbold\u001b[22m  RLO\n');
   });
 });
