@@ -103,6 +103,6 @@ export function checkWritable(file: string): void {
     accessSync(dir, constants.W_OK);
     if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   } catch (error) {
-    throw new CliError(`cannot write ${file}: ${describeWriteError(error)}`);
+    throw writeError(file, error);
   }
 }

@@ -1,6 +1,6 @@
 /** `breachready [interview]`: the interview in a terminal, resumable, saving after every answer. */
-import { accessSync, constants, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { DEFAULT_ANSWERS_FILE } from '../answers/default-file.js';
 import version from 'breachready:version';
 import { acquireLock } from '../answers/lock.js';
 import type { AnswersDocument } from '../answers/document.js';
@@ -13,7 +13,7 @@ import type { Level } from '../checklist/schema.js';
 import { asOfDate } from '../clock.js';
 import { useColor } from '../color.js';
 import { CliError, EXIT, ProblemsError } from '../errors.js';
-import { removeStaleTemps, writeError, writeFileAtomic } from '../fs-atomic.js';
+import { checkWritable, removeStaleTemps, writeFileAtomic } from '../fs-atomic.js';
 import { applicableQuestions, runInterview } from '../interview/interview.js';
 import type { Prompter } from '../interview/prompter.js';
 import { plural } from '../plural.js';
@@ -29,7 +29,6 @@ import { schemaRef } from '../answers/schema-ref.js';
 import { loadSelection } from './shared.js';
 import { write } from '../std-streams.js';
 
-const DEFAULT_ANSWERS_FILE = 'breachready-answers.yaml';
 const DEFAULT_REPORT_FILE = 'breachready-report.md';
 const SECONDS_PER_QUESTION = 25;
 
@@ -47,17 +46,17 @@ export async function runInterviewCommand(options: InterviewCommandOptions, glob
     throw new CliError(
       'the interview needs a terminal (stdin and stdout must be a TTY)',
       EXIT.usage,
-      `In scripts and CI, score a filled-in file: breachready report --answers ${file}\nTo fill one in by hand, start from: breachready template -o ${file}`,
+      [
+        `In scripts and CI, score a filled-in file: ${commandLine('report', file)}`,
+        // Never suggest writing a template over answers that already exist.
+        ...(existsSync(file) ? [] : [`To fill one in by hand, start from: ${commandLine('template', '-o', file)}`]),
+      ].join('\n'),
     );
   }
   if (file === '-') throw new CliError('the interview writes its answers to a file: give --answers a file name, not -');
   if (options.output !== undefined) checkMarkdownName(options.output);
   // Answers are saved after every question: say now, not after the first one, if they cannot be.
-  try {
-    accessSync(dirname(file), constants.W_OK);
-  } catch (error) {
-    throw writeError(file, error);
-  }
+  checkWritable(file);
   const again = (...args: string[]) => commandLine('--answers', file, ...(options.checklist ?? []).flatMap((c) => ['--checklist', c]), ...args);
   const color = useColor('stdout', globals.color);
 
@@ -213,7 +212,8 @@ interface FinishContext {
 async function finish(catalog: Catalog, answers: Answers, context: FinishContext): Promise<void> {
   const { prompter, file, again } = context;
   const assessment = score(catalog, { ...answers, file }, { level: context.level, asOf: context.asOf });
-  const unanswered = assessment.counts.unanswered;
+  // Unanswered scoping questions count too: they are still to be asked.
+  const unanswered = assessment.unanswered.length;
   const status = `${unanswered ? `${plural(unanswered, 'question')} left for later.` : 'Every applicable question is answered.'} Answers saved in ${file}.`;
   prompter.print(`\n${wrap(status, terminalWidth() - 1).join('\n')}\n\n`);
   write('stdout', renderText(assessment, { color: context.color }));

@@ -1,5 +1,6 @@
 /** `breachready report`: scores an answers file and writes the gap report in one or more formats. */
 import { isStdin } from '../answers/stdin.js';
+import { commandLine, shellQuote } from '../invocation.js';
 import { existsSync } from 'node:fs';
 import version from 'breachready:version';
 import { DEFAULT_ANSWERS_FILE } from '../answers/default-file.js';
@@ -54,7 +55,7 @@ export async function runReport(given: ReportOptions, globals: { color: boolean 
   for (const notice of assessed.notices) write('stderr', `${stderrLine(notice)}\n`);
   const compared = options.baseline ? await compareWithBaseline(options.baseline, assessed, options) : undefined;
   const comparison = compared?.comparison;
-  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, next: nextSteps(assessment, options), answersLine: answers.answersLine, comparison };
+  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, answersLine: answers.answersLine, comparison };
 
   // Render everything first, so a failure leaves no output half-written; each format once.
   const cache = new Map<string, Promise<string>>();
@@ -65,7 +66,12 @@ export async function runReport(given: ReportOptions, globals: { color: boolean 
   };
   const rendered = [];
   for (const o of outputs) rendered.push({ ...o, text: await render(o.format) });
-  const stdoutText = stdoutFormat ? await render(stdoutFormat, stdoutFormat === 'text' && useColor('stdout', globals.color)) : undefined;
+  // Next steps name the command as it was invoked, so they go to the person, never into a report
+  // file, which stays the same bytes however it was made.
+  const stdoutText =
+    stdoutFormat === 'text'
+      ? await FORMATS.text.render(assessment, { ...context, color: useColor('stdout', globals.color), next: nextSteps(assessment, options) })
+      : stdoutFormat && (await render(stdoutFormat));
   // Every target is checked before the first is written: exit 2 means no report at all.
   for (const { file } of rendered) checkWritable(file);
   for (const { file, text } of rendered) {
@@ -113,16 +119,20 @@ function parseMinScore(value: string | undefined): number | undefined {
   return score;
 }
 
+/**
+ * What to do next, as commands to paste: breachready as it was invoked, the same checklists and
+ * level, and only the steps this run has not already done.
+ */
 function nextSteps(assessment: Assessment, options: ReportOptions & { answers: string }): NextStep[] {
-  const file = isStdin(options.answers) ? '<answers file>' : quoteArg(options.answers);
+  const scope = [...(options.checklist ?? []).flatMap((c) => ['--checklist', c]), ...(options.level ? ['--level', options.level] : [])];
+  // Standard input has no file to name: a placeholder, left unquoted so that it reads as one.
+  const file = isStdin(options.answers) ? '<answers file>' : shellQuote(options.answers);
+  const withFile = (before: string[], after: string[] = []) => [commandLine(...before), file, ...[...after, ...scope].map(shellQuote)].join(' ');
   const steps: NextStep[] = [];
-  const open = assessment.counts.unanswered;
-  if (open > 0) steps.push({ what: `Answer the ${plural(open, 'open question')}`, command: `breachready --answers ${file}` });
-  steps.push({ what: 'Write the report for your client', command: `breachready report --answers ${file} -o report.md` });
-  steps.push({ what: 'Gate CI on it', command: `breachready report --answers ${file} --fail-on high` });
+  const open = assessment.unanswered.length;
+  if (open > 0) steps.push({ what: `Answer the ${plural(open, 'open question')}`, command: withFile(['--answers']) });
+  const wroteMarkdown = (options.output ?? []).some((file) => formatForFile(file) === 'markdown');
+  if (!wroteMarkdown) steps.push({ what: 'Write the report for your client', command: withFile(['report'], ['-o', 'report.md']) });
+  if ((options.failOn ?? 'none') === 'none') steps.push({ what: 'Gate CI on it', command: withFile(['report'], ['--fail-on', 'high']) });
   return steps;
-}
-
-function quoteArg(arg: string): string {
-  return /^[\w./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }

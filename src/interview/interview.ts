@@ -2,6 +2,7 @@
  * The interview: walks the applicable questions through an injected Prompter, and hands every
  * answer to `save` at once, so an interrupted sitting never loses what was answered.
  */
+import { ANSWER_LABELS, ANSWER_VALUES } from '../checklist/vocabulary.js';
 import { Chalk } from 'chalk';
 import type { Answer, Answers } from '../answers/model.js';
 import type { Catalog, CatalogEntry } from '../catalog.js';
@@ -33,13 +34,11 @@ export interface InterviewOutcome {
   skipped: number;
 }
 
-const ANSWER_CHOICES: Choice<Action>[] = [
-  { name: 'Yes', value: 'yes' },
-  { name: 'Partly', value: 'partial' },
-  { name: 'No', value: 'no' },
-  { name: "Don't know", value: 'unknown' },
-  { name: 'Not applicable', value: 'na', description: 'needs a short justification' },
-];
+const ANSWER_CHOICES: Choice<Action>[] = ANSWER_VALUES.map((value) => ({
+  name: ANSWER_LABELS[value],
+  value,
+  ...(value === 'na' ? { description: 'needs a short justification' } : {}),
+}));
 /** A scoping (gate) question only decides what applies: it is answered yes, no or don't know. */
 const GATE_VALUES: ReadonlySet<Action> = new Set(['yes', 'no', 'unknown']);
 

@@ -90,12 +90,17 @@ describe('the interview in a real terminal', () => {
     expect(text).toContain('social-media/account-inventory: yes');
   }, 30_000);
 
-  it('refuses to run without a terminal, pointing at report and template', () => {
-    const result = run([]);
+  it('refuses to run without a terminal, pointing at report and at template only where no answers exist yet', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-notty-'));
+    const result = run([], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('needs a terminal');
-    expect(result.stderr).toContain('breachready report --answers');
-    expect(result.stderr).toContain('breachready template');
+    expect(result.stderr).toMatch(/score a filled-in file: node \S+ report breachready-answers\.yaml\n/);
+    expect(result.stderr).toMatch(/start from: node \S+ template -o breachready-answers\.yaml\n/);
+    writeFileSync(join(dir, 'breachready-answers.yaml'), 'breachready: 1\n');
+    const existing = run([], { cwd: dir });
+    expect(existing.stderr).toContain('report breachready-answers.yaml');
+    expect(existing.stderr).not.toContain('template');
   });
 
   it('refuses to overwrite an answers file that does not parse', () => {

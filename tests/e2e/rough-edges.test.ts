@@ -121,3 +121,21 @@ describe('report -o', () => {
     expect(result.stderr).not.toMatch(/[\x1b\x07]/);
   });
 });
+
+describe("report's next steps", () => {
+  it('name the command as it was invoked and keep the selected checklists', () => {
+    const direct = run(['report', 'examples/ci-pass.yaml', '--checklist', 'social-media', ...AS_OF]);
+    expect(direct.stdout).toMatch(/node bin\/breachready\.cjs report examples\/ci-pass\.yaml -o report\.md\s+--checklist social-media/);
+    const viaNpx = run(['report', 'examples/ci-pass.yaml', ...AS_OF], { env: { npm_command: 'exec' } });
+    expect(viaNpx.stdout).toContain('npx breachready report examples/ci-pass.yaml --fail-on high');
+  });
+
+  it('leave out what this run already did, and never go into a report file', () => {
+    const dir = tempDir();
+    const result = run(['report', join(ROOT, 'examples/ci-pass.yaml'), '--fail-on', 'high', '-o', 'r.md', '-o', 'r.txt', '-f', 'text', ...AS_OF], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toContain('Gate CI on it');
+    expect(result.stdout).not.toContain('Write the report for your client');
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).not.toContain('breachready.cjs');
+  });
+});

@@ -21,7 +21,9 @@ export interface RunOptions {
 
 /** Runs `breachready ...args` without a TTY, colour off unless the test sets it. */
 export function run(args: string[], options: RunOptions = {}): RunResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...options.env };
+  // npm's own variables (set when the tests run under npm or npx) would change how hints name the command.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
+  const env: NodeJS.ProcessEnv = { ...inherited, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(NODE, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
