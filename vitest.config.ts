@@ -22,8 +22,6 @@ export default defineConfig({
   ],
   test: {
     include: ['tests/**/*.test.ts'],
-    // The CLI's code cache (bin/breachready.cjs) goes under .build/, not the user's ~/.cache.
-    env: { BREACHREADY_CACHE_DIR: fileURLToPath(new URL('./.build/test-code-cache', import.meta.url)) },
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAnswersText } from '../../src/answers/file.js';
-import { run } from '../helpers/cli.js';
 import { KEY, startPty } from '../helpers/pty.js';
 
 // Faults: kills at random moments, signals, full and read-only disks, edits on disk, two interviews.
@@ -149,16 +148,6 @@ describe('signals, locks and edits on disk', () => {
 });
 
 describe('full and read-only disks', () => {
-  it('a full disk for the code cache changes nothing and leaves no half-written cache file', (context) => {
-    const mount = mountTmpfs('16k');
-    if (!mount) return context.skip();
-    mounts.push(mount);
-    const args = ['report', '--answers', 'examples/northlight-pictures.yaml', '--format', 'json', '--as-of', '2026-11-22'];
-    const expected = run(args, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
-    for (let i = 0; i < 2; i++) expect(run(args, { env: { BREACHREADY_CACHE_DIR: mount } })).toEqual(expected);
-    expect(readdirSync(mount).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
-
   it('reports a full disk, lets the user retry once there is room, and loses nothing', async (context) => {
     const mount = mountTmpfs('64k');
     if (!mount) return context.skip();
