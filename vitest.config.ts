@@ -22,6 +22,8 @@ export default defineConfig({
   ],
   test: {
     include: ['tests/**/*.test.ts'],
+    // The default output, then one line naming the tests skipped on purpose and why.
+    reporters: ['default', './tests/helpers/skip-reporter.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -13,6 +13,8 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'breachready-faults-'));
 const START = ['breachready: 1', 'level: 2', 'answers:', ''].join('\n');
 const answered = (text: string) => (text.match(/^ {2}[a-z-]+\/[a-z-]+:/gm) ?? []).length;
 
+/** Why the disk tests are skipped where mounting is not allowed: the note the run's skip line shows. */
+const CANNOT_MOUNT = 'cannot mount a tmpfs here (needs root)';
 /** A small tmpfs of our own (root can mount one here); undefined where mounting is not allowed. */
 function mountTmpfs(size: string): string | undefined {
   const dir = tempDir();
@@ -150,7 +152,7 @@ describe('signals, locks and edits on disk', () => {
 describe('full and read-only disks', () => {
   it('reports a full disk, lets the user retry once there is room, and loses nothing', async (context) => {
     const mount = mountTmpfs('64k');
-    if (!mount) return context.skip();
+    if (!mount) return context.skip(CANNOT_MOUNT);
     mounts.push(mount);
     const { pty } = await interviewAtFirstQuestion(mount);
     const filler = join(mount, 'filler');
@@ -169,11 +171,11 @@ describe('full and read-only disks', () => {
 
   it('reports a read-only location before asking anything', async (context) => {
     const mount = mountTmpfs('64k');
-    if (!mount) return context.skip();
+    if (!mount) return context.skip(CANNOT_MOUNT);
     mounts.push(mount);
     mkdirSync(join(mount, 'sub'));
     writeFileSync(join(mount, 'sub', 'a.yaml'), START);
-    if (spawnSync('mount', ['-o', 'remount,ro', mount]).status !== 0) return context.skip();
+    if (spawnSync('mount', ['-o', 'remount,ro', mount]).status !== 0) return context.skip(CANNOT_MOUNT);
     const pty = startPty(['--answers', 'sub/a.yaml'], mount);
     expect(await pty.exited).toBe(2);
     expect(pty.screen()).toMatch(/cannot create the lock file .*a\.yaml\.lock: EROFS/);
