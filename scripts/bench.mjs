@@ -70,7 +70,7 @@ const WITHOUT_EXTRA_CA = { NODE_EXTRA_CA_CERTS: undefined };
 const CHILD_ENV = { ...process.env, ...(BARE_ENV ? WITHOUT_EXTRA_CA : {}) };
 const ENV_NOTES = [
   ...(EXTRA_CA && BARE_ENV ? ['NODE_EXTRA_CA_CERTS unset for the children (BENCH_BARE_ENV=1)'] : []),
-  ...(EXTRA_CA && !BARE_ENV ? ['NODE_EXTRA_CA_CERTS set, as inherited, except in the start-up rows, which unset it (but the two "with NODE_EXTRA_CA_CERTS")'] : []),
+  ...(EXTRA_CA && !BARE_ENV ? ['NODE_EXTRA_CA_CERTS set, as inherited, but unset in the start-up rows not marked "with NODE_EXTRA_CA_CERTS"'] : []),
   ...(process.env.NODE_OPTIONS ? [`NODE_OPTIONS=${process.env.NODE_OPTIONS} (kept)`] : []),
 ];
 /** When dist/ was built: others may rebuild it during a run, which the report then says. */
