@@ -22,8 +22,8 @@ export default defineConfig({
   ],
   test: {
     include: ['tests/**/*.test.ts'],
-    // The CLI's code cache (bin/breachready.cjs) goes under .build/, not the user's ~/.cache.
-    env: { BREACHREADY_CACHE_DIR: fileURLToPath(new URL('./.build/test-code-cache', import.meta.url)) },
+    // The default output, then one line naming the tests skipped on purpose and why.
+    reporters: ['default', './tests/helpers/skip-reporter.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },

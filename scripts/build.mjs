@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // Builds dist/: validates and compiles the built-in checklists to JSON, then bundles the CLI with
-// esbuild into CommonJS: dist/cli.cjs, and the large libraries that only some paths need (yaml,
-// zod, Inquirer) each in its own file under dist/vendor/, required when first used. CommonJS
-// because V8 can cache the compiled code of classic scripts (bin/breachready.cjs does, see there)
-// but not of ES modules on Node 20; in the bundle, a module that is imported dynamically is also
-// evaluated only then.
+// esbuild into plain CommonJS files: dist/cli.cjs, which bin/breachready.cjs requires, and the
+// large libraries that only some paths need (yaml, zod, Inquirer) each in its own file under
+// dist/vendor/, required when first used. CommonJS because Node loads it faster than an ES module
+// graph, and in the bundle a module that is imported dynamically is also evaluated only then.
+// Needs only devDependencies and no network, so `prepare` works for a git install.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +32,7 @@ const virtualModules = (builtinJson) => ({
       if (args.path === 'breachready:version') return { contents: JSON.stringify(pkg.version), loader: 'json' };
       if (args.path === 'breachready:builtin-checklists') {
         // The bundle reads them from dist/builtin-checklists.json when first needed: kept out of the
-        // code, they do not weigh on every start (nor on the code cache). The compile stage has none.
+        // code, they do not weigh on every start. The compile stage has none.
         if (builtinJson === '[]') return { contents: 'export default () => [];', loader: 'js' };
         return {
           contents: [
@@ -169,20 +168,6 @@ for (const [name, { library, exports }] of Object.entries(VENDOR)) {
     plugins: [zodWithoutLocales],
   }).then((result) => Object.assign(bundle.metafile.inputs, result.metafile.inputs));
 }
-
-/**
- * Each bundle file is stored already wrapped, the way Node wraps a CommonJS module, and marked with
- * a hash of its content, for bin/breachready.cjs, which runs them itself: it compiles the text as
- * it was read (no copy of it with the wrapper around, every start) and names the code cache after
- * the hash (no stat of the file). Only the shim runs them: require() would not call the wrapper.
- */
-function wrapForShim(file) {
-  const body = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  writeFileSync(file, `// breachready build ${hash}\n${body}`);
-}
-wrapForShim(join(root, 'dist', 'cli.cjs'));
-for (const name of Object.keys(VENDOR)) wrapForShim(join(root, 'dist', 'vendor', `${name}.cjs`));
 
 // What went into the bundle, for size analysis (e.g. esbuild's analyzer), next to the other build notes.
 writeFileSync(join(work, 'meta.json'), JSON.stringify(bundle.metafile));

@@ -1,12 +1,18 @@
 /** Verified framework control ids, read from ../shared/reference (the project's source of truth). */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const referenceDir = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
+/** The project's shared folder: ../shared beside this checkout, or BREACHREADY_SHARED_DIR (the tests of the skip line point it elsewhere). */
+const sharedDir = process.env.BREACHREADY_SHARED_DIR ? join(resolve(process.env.BREACHREADY_SHARED_DIR), sep) : fileURLToPath(new URL('../../../shared/', import.meta.url));
+const referenceDir = `${sharedDir}reference${sep}`;
 const referenceFile = (name: string) => `${referenceDir}${name}`;
 
-/** Whether the shared reference folder is beside this checkout (it is in CI and on developer machines). */
+/** Whether the shared reference folder is there (it is in CI and on developer machines). */
 export const hasReferences = existsSync(referenceFile('controls.md'));
+
+/** Why the tests that need it are skipped without it: the note the run's skip line shows. */
+export const WITHOUT_REFERENCES = `${process.env.BREACHREADY_SHARED_DIR ? referenceDir.slice(0, -1) : '../shared/reference'} not found`;
 
 interface OscalControl {
   props?: { name: string; value: string; class?: string }[];
@@ -42,6 +48,6 @@ export function validControlIds(): Record<string, Set<string>> {
 
 /** The text of the seed articles, for the check that content is written in our own words. */
 export function seedTexts(): string[] {
-  const dir = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+  const dir = `${sharedDir}seeds${sep}`;
   return readdirSync(dir).map((name) => readFileSync(`${dir}${name}`, 'utf8'));
 }

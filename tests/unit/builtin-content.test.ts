@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadChecklistFile } from '../../src/checklist/load.js';
 import type { Checklist } from '../../src/checklist/schema.js';
-import { hasReferences, seedTexts, validControlIds } from '../helpers/references.js';
+import { hasReferences, seedTexts, validControlIds, WITHOUT_REFERENCES } from '../helpers/references.js';
 
 // The built-in content is the product: every file loads cleanly, every question is complete and
 // mapped to at least two frameworks with ids that exist, and the prose is our own.
@@ -34,10 +34,13 @@ describe.each(files)('checklists/%s', (file) => {
     expect(checklist.questions.filter((q) => q.level === 1).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('maps every question to at least two frameworks, with ids that exist', () => {
+  it('maps every question to at least two frameworks', () => {
+    for (const q of checklist.questions) expect(Object.keys(q.refs).length, `${q.id} refs`).toBeGreaterThanOrEqual(2);
+  });
+
+  it('uses framework control ids that exist (NIST CSF, CIS, ISO 27001, OSCAL SP 800-53)', (context) => {
+    if (!valid) return context.skip(WITHOUT_REFERENCES);
     for (const q of checklist.questions) {
-      expect(Object.keys(q.refs).length, `${q.id} refs`).toBeGreaterThanOrEqual(2);
-      if (!valid) continue;
       for (const [framework, ids] of Object.entries(q.refs)) {
         for (const id of ids ?? []) expect(valid[framework]?.has(id), `${q.id}: ${framework} ${id}`).toBe(true);
       }
@@ -49,7 +52,8 @@ describe.each(files)('checklists/%s', (file) => {
     expect(cited, 'the lesson names at least one source publication').toBe(true);
   });
 
-  it.runIf(hasReferences)('is written in its own words (no 8-word run from the seed articles)', () => {
+  it('is written in its own words (no 8-word run from the seed articles)', (context) => {
+    if (!hasReferences) return context.skip(WITHOUT_REFERENCES);
     const texts = [checklist.summary, checklist.lesson, ...checklist.questions.flatMap((q) => [q.ask, q.help, q.why, q.fix])];
     const copied = texts.flatMap((t) => [...wordWindows(t, 8)].filter((w) => seedWindows.has(w)));
     expect(copied).toEqual([]);
