@@ -155,7 +155,9 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
     const where = `${position}/${total}`;
     const room = Math.max(10, width - where.length - barWidth - 6);
     const shortTitle = title.length > room ? `${title.slice(0, room - 1)}…` : title;
-    return `${chalk.bold(shortTitle)}  ${chalk.dim(where)}  ${bar}\n${paint(severity.toUpperCase())} ${chalk.dim(`· level ${entry.question.level} · ${terminalLine(entry.globalId)}`)}`;
+    // A scoping question is never scored: its severity would only mislead.
+    const kind = entry.question.gate ? chalk.bold('SCOPING') : paint(severity.toUpperCase());
+    return `${chalk.bold(shortTitle)}  ${chalk.dim(where)}  ${bar}\n${kind} ${chalk.dim(`· level ${entry.question.level} · ${terminalLine(entry.globalId)}`)}`;
   }
 
   function helpText(entry: CatalogEntry): string {

@@ -124,8 +124,11 @@ describe('runInterview()', () => {
   });
 
   it('offers a scoping (gate) question Yes, No and Don\'t know only, besides help, skip and back', async () => {
-    const { prompter, offered } = scripted(['yes', 'partial', 'x']);
+    const { prompter, offered, printed } = scripted(['yes', 'partial', 'x']);
     await runInterview(catalog, answers({}), options, { prompter, save: () => undefined }).catch(() => undefined);
+    // Its header says it is a scoping question, not a severity it is never scored at.
+    expect(printed.find((p) => p.includes('c/gate'))).toMatch(/SCOPING · level 1 · c\/gate/);
+    expect(printed.find((p) => p.includes('c/a'))).toMatch(/MEDIUM · level 1 · c\/a/);
     expect(offered[0]).toEqual(['Yes', 'No', "Don't know", 'Help: what a good answer looks like, and why it matters', 'Skip for now', 'Back to the previous question']);
     expect(offered[1]).toContain('Partly');
     expect(offered[1]).toContain('Not applicable');
