@@ -71,7 +71,8 @@ function syncDirectory(dir: string): void {
   }
 }
 
-function describeWriteError(error: unknown): string {
+/** Why a write failed, in words (the error code when there are none). */
+export function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':

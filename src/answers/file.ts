@@ -3,7 +3,6 @@
  * file is read by the quick reader and checker; anything else by the full YAML parser and zod
  * (loaded only then), which also explain every problem.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Catalog } from '../catalog.js';
 import type { ChecklistSpec } from '../checklist/select.js';
@@ -12,7 +11,7 @@ import { LineIndex, locate, locateKey } from '../source-position.js';
 import type { PathSegment, PositionedSource } from '../source-position.js';
 import { closest } from '../suggest.js';
 import { quote } from '../text.js';
-import { decodeUtf8, maxFileBytes, readTextFile } from '../text-file.js';
+import { readStdinText, readTextFile } from '../text-file.js';
 import { readPlainYaml } from '../yaml-lite.js';
 import { readYamlSource } from '../yaml-read.js';
 import type { Answer, Answers } from './model.js';
@@ -37,15 +36,7 @@ export const STDIN = '-';
 /** Reads and schema-checks an answers file (`-` reads standard input). */
 export async function readAnswersFile(file: string): Promise<ParsedAnswersFile> {
   const name = file === STDIN ? '<stdin>' : file;
-  let read: { text?: string; problem?: Problem };
-  if (file === STDIN) {
-    try {
-      const bytes = readFileSync(0);
-      read = bytes.length > maxFileBytes() ? { problem: { file: name, line: 1, col: 1, message: 'input is over the size limit' } } : decodeUtf8(bytes, name);
-    } catch {
-      read = { problem: { file: name, line: 1, col: 1, message: 'cannot read standard input' } };
-    }
-  } else read = readTextFile(file);
+  const read = file === STDIN ? readStdinText(name) : readTextFile(file);
   if (read.problem) return unreadFile(name, read.problem);
   return parseAnswersText(read.text!, name);
 }

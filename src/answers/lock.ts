@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CliError } from '../errors.js';
 import { isProcessRunning } from '../process-alive.js';
+import { sleepSync } from '../sleep-sync.js';
 
 export interface Lock {
   release(): void;
@@ -71,7 +72,7 @@ function breakStaleLock(lockFile: string, judged: Extract<LockState, { kind: 'ow
     const other = readLockState(breaker);
     // Held for microseconds; one whose owner died mid-break is left by a crash: clear it.
     if (other.kind === 'owned' && !isAlive(other)) removeIfStill(breaker, other);
-    else pause(5);
+    else sleepSync(5);
     return;
   }
   try {
@@ -171,8 +172,4 @@ function removeQuietly(path: string): void {
   } catch {
     // Already gone.
   }
-}
-
-function pause(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
