@@ -51,10 +51,25 @@ export async function parseAnswersText(text: string, file: string): Promise<Pars
  * (loaded only then), which also explains every problem.
  */
 export async function answersFromSource(source: PositionedSource): Promise<ParsedAnswersFile> {
+  const count = checklistEntries(source);
+  if (count > MAX_CHECKLIST_ENTRIES) {
+    // Refused before anything checks or looks up its entries, each of which could be a problem.
+    const problem = { file: source.file, ...locateKey(source, ['checklists']), message: `${count} entries in "checklists", over the limit of ${MAX_CHECKLIST_ENTRIES}` };
+    return { source, problems: [...source.problems, problem], checkEntry: () => undefined };
+  }
   const quick = quickAnswers(source);
   if (quick) return quick;
   const { checkAnswersFully } = await import('./parse-fully.js');
   return checkAnswersFully(source);
+}
+
+/** Entries allowed in `checklists:`: far more than any real selection names. */
+const MAX_CHECKLIST_ENTRIES = 1_000;
+
+/** How many entries `checklists:` has (0 when it is not a list). */
+function checklistEntries(source: PositionedSource): number {
+  const raw = (source.data as { checklists?: unknown } | null | undefined)?.checklists;
+  return Array.isArray(raw) ? raw.length : 0;
 }
 
 /** A file that could not be read: an empty document, and why. */
@@ -80,6 +95,7 @@ function quickAnswers(source: PositionedSource): ParsedAnswersFile | undefined {
 export function checklistSpecsOf(parsed: ParsedAnswersFile): ChecklistSpec[] {
   const baseDir = parsed.source.file === '<stdin>' ? process.cwd() : dirname(resolve(parsed.source.file));
   const raw = (parsed.source.data as { checklists?: unknown } | null | undefined)?.checklists;
+  if (checklistEntries(parsed.source) > MAX_CHECKLIST_ENTRIES) return [];
   const specs = Array.isArray(raw) && raw.every((s) => typeof s === 'string' && s.length > 0) ? (raw as string[]) : [];
   return specs.map((spec, index) => ({
     spec,
