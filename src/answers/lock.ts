@@ -7,7 +7,7 @@
  * only under a second lock (`<file>.lock.breaking`, taken the same way) and after checking that it is
  * still the very file judged stale: nothing unlinks a lock that is not provably stale.
  */
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CliError } from '../errors.js';
@@ -132,12 +132,11 @@ function readLockState(path: string): LockState {
   let text: string;
   let ino: number;
   try {
+    // The inode and the text of one and the same file, whatever the name points at by now.
     const fd = openSync(path, 'r');
     try {
-      ino = statSync(path).ino;
+      ino = fstatSync(fd).ino;
       text = readFileSync(fd, 'utf8');
-      // The name may point at another file by now: then what was read is not what `ino` names.
-      if (statSync(path).ino !== ino) return { kind: 'incomplete' };
     } finally {
       closeSync(fd);
     }

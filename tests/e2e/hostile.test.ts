@@ -712,13 +712,19 @@ describe('hostile input, big', () => {
 });
 
 describe('faults of the output and input streams', () => {
-  const fullDisk = (format: string) =>
-    spawnSync(process.execPath, [BIN, 'report', '--answers', 'examples/ci-pass.yaml', '--format', format, ...AS_OF], {
-      cwd: ROOT,
-      env: execEnv(),
-      encoding: 'utf8',
-      stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'],
-    });
+  const fullDisk = (format: string) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      return spawnSync(process.execPath, [BIN, 'report', '--answers', 'examples/ci-pass.yaml', '--format', format, ...AS_OF], {
+        cwd: ROOT,
+        env: execEnv(),
+        encoding: 'utf8',
+        stdio: ['ignore', full, 'pipe'],
+      });
+    } finally {
+      closeSync(full);
+    }
+  };
 
   it.each(['json', 'sarif', 'text'])('report --format %s > /dev/full: one line, exit 2 (never a pass on a truncated report)', (format) => {
     const result = fullDisk(format);
