@@ -9,7 +9,7 @@ import { DEFAULT_ANSWERS_FILE } from './answers/default-file.js';
 import { plural } from './plural.js';
 import { formatProblem, sortProblems } from './problems.js';
 import type { Problem } from './problems.js';
-import { allWritten, exitOnBrokenPipe, whenFirstUsed, write } from './std-streams.js';
+import { allWritten, exitOnWriteError, whenFirstUsed, write } from './std-streams.js';
 import { oneLine, stderrLine } from './text.js';
 
 
@@ -226,7 +226,7 @@ function report(error: unknown): number {
   return 70;
 }
 
-for (const name of ['stdout', 'stderr'] as const) whenFirstUsed(name, (stream) => stream.on('error', exitOnBrokenPipe));
+for (const name of ['stdout', 'stderr'] as const) whenFirstUsed(name, (stream) => stream.on('error', (error: NodeJS.ErrnoException) => exitOnWriteError(name, error)));
 
 // Anything that escapes a command still ends as one line and an exit code, never a stack trace.
 const fail = (error: unknown) => process.exit(report(error));

@@ -1,18 +1,22 @@
 /** Atomic file writes: a temp file beside the target, fsync, then rename over it. */
-import { accessSync, closeSync, constants, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError } from './errors.js';
 import { isProcessRunning } from './process-alive.js';
 
 /**
  * Writes `data` to `file` so that a reader (or a crash) sees either the old or the new content,
- * never a mix or a truncated file. Files are created with mode 0600: answers and reports are sensitive.
+ * never a mix or a truncated file. Files are created with mode 0600 (answers and reports are
+ * sensitive) unless `mode` is given. Temp files that killed writers of `file` left are removed first.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
+  removeStaleTemps(file);
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
+    // The umask may have taken bits away from a mode kept from an existing file.
+    if (mode !== 0o600) fchmodSync(fd, mode);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
@@ -72,7 +76,8 @@ function syncDirectory(dir: string): void {
   }
 }
 
-function describeWriteError(error: unknown): string {
+/** Why a write failed, in words (the error code when there are none). */
+export function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':

@@ -6,6 +6,8 @@
  * (the interview's prompts do), through it, so nothing is reordered.
  */
 import { writeSync } from 'node:fs';
+import { EXIT } from './errors.js';
+import { describeWriteError } from './fs-atomic.js';
 
 type StreamName = 'stdout' | 'stderr';
 
@@ -43,9 +45,19 @@ export function allWritten(): boolean {
   return created.size === 0;
 }
 
-/** A reader that stops early (`| head`) is not an error: stop quietly. */
-export function exitOnBrokenPipe(error: NodeJS.ErrnoException): void {
+/**
+ * A failed write to stdout or stderr ends the run. A reader that stops early (`| head`) is not an
+ * error: stop quietly. Anything else (a full disk) is: one line and a non-zero exit, so that a
+ * truncated report (a SARIF file in CI) never passes for a complete one.
+ */
+export function exitOnWriteError(name: StreamName, error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  try {
+    writeSync(2, `breachready: cannot write to standard ${name === 'stdout' ? 'output' : 'error'}: ${describeWriteError(error)}\n`);
+  } catch {
+    // Standard error itself failed: the exit code still tells.
+  }
+  process.exit(EXIT.usage);
 }
 
 /** Writes text to stdout or stderr (see above). */
@@ -59,8 +71,8 @@ export function write(name: StreamName, text: string): void {
   try {
     while (offset < bytes.length) offset += writeSync(name === 'stdout' ? 1 : 2, bytes, offset);
   } catch (error) {
-    exitOnBrokenPipe(error as NodeJS.ErrnoException);
-    // Anything else is the stream's to handle (libuv already waits out a full non-blocking pipe).
+    // A full non-blocking pipe is the stream's to handle (libuv waits it out); anything else ends the run.
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') exitOnWriteError(name, error as NodeJS.ErrnoException);
     process[name].write(bytes.subarray(offset));
   }
 }

@@ -1,8 +1,9 @@
 /** Reads input files as strict UTF-8 text: every failure is a Problem at file:line:col, never an exception. */
 import { Buffer, isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readSync, statSync } from 'node:fs';
 import type { Problem } from './problems.js';
 import { stripBom } from './source-position.js';
+import { sleepSync } from './sleep-sync.js';
 
 /** Larger files are refused before they are read: a hostile file must not eat the machine. */
 const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -29,9 +30,7 @@ export function readTextFile(file: string): { text?: string; problem?: Problem }
   }
   const limit = maxFileBytes();
   if (size > limit) {
-    return at(
-      `file is ${(size / 1048576).toFixed(1)} MB, over the ${(limit / 1048576).toFixed(0)} MB limit (set BREACHREADY_MAX_FILE_MB to raise it)`,
-    );
+    return at(`file is ${(size / 1048576).toFixed(1)} MB, ${overLimit(limit)}`);
   }
   let text: string;
   try {
@@ -44,6 +43,46 @@ export function readTextFile(file: string): { text?: string; problem?: Problem }
     return at(describeFsError(error));
   }
   return { text: stripBom(text) };
+}
+
+/** The size limit in words, for the problem that refuses an input over it. */
+function overLimit(limit: number): string {
+  return `over the ${(limit / 1048576).toFixed(0)} MB limit (set BREACHREADY_MAX_FILE_MB to raise it)`;
+}
+
+/**
+ * Reads standard input as UTF-8 text, up to the size limit: past it, reading stops (an endless or
+ * huge input costs no more than the limit) and the input is refused.
+ */
+export function readStdinText(name: string): { text?: string; problem?: Problem } {
+  const limit = maxFileBytes();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      let n: number;
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // A non-blocking pipe with nothing in it yet: wait for the writer.
+        if (code === 'EAGAIN') {
+          sleepSync(5);
+          continue;
+        }
+        if (code === 'EOF') break;
+        throw error;
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > limit) return { problem: { file: name, line: 1, col: 1, message: `input is ${overLimit(limit)}` } };
+      chunks.push(chunk.subarray(0, n));
+    }
+  } catch {
+    return { problem: { file: name, line: 1, col: 1, message: 'cannot read standard input' } };
+  }
+  return decodeUtf8(Buffer.concat(chunks, total), name);
 }
 
 /** Strict UTF-8 decoding: an invalid byte is reported at its line and column. */

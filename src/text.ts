@@ -86,12 +86,30 @@ export function stderrLine(text: string): string {
 
 /** Text on one line: control characters removed and line breaks shown as `\n`, so input cannot forge lines. */
 export function oneLine(text: string): string {
-  return stripControl(text.replace(/\r\n?|\n|\u2028|\u2029/g, '\\n')).replace(/\t/g, ' ');
+  return showInvisible(stripControl(text.replace(/\r\n?|\n|\u2028|\u2029/g, '\\n')).replace(/\t/g, ' '));
+}
+
+/**
+ * Characters that show as nothing, or as a plain space: zero-width and joiner characters, bidi
+ * marks, the soft hyphen, no-break and other odd spaces, fillers, variation selectors, tag
+ * characters. In an id they make two different ids look the same, so messages show them as escapes.
+ */
+// Variation selectors and the grapheme joiner are combining marks: on their own, they are the point.
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u202f\u205f-\u2064\u206a-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}]/gu;
+
+/** Text with the invisible characters above written as `\uXXXX` (`\u{XXXXX}` beyond U+FFFF). */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** A value quoted for a message: JSON quoting, with C1 and other invisible characters shown as escapes. */
 export function quote(text: string): string {
-  return escapeJsonInvisible(JSON.stringify(text));
+  return showInvisible(escapeJsonInvisible(JSON.stringify(text)));
 }
 
 /** JSON text with U+007F-U+009F and the line/paragraph separators as \u escapes (JSON.stringify leaves them raw). */

@@ -2,14 +2,17 @@
  * The full YAML reader: parses strictly and keeps the document, so every problem (syntax, duplicate
  * keys, tags, aliases) and every node can be pointed at by file:line:col, never an exception.
  */
-import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Problem } from './problems.js';
 import { LineIndex, normaliseYamlText, yamlItemsOverLimit } from './source-position.js';
 import type { PathSegment, PositionedSource } from './source-position.js';
 import { quote } from './text.js';
 
 const MAX_ALIASES = 100;
+/** What aliases may add to a document, in characters: enough for any real reuse, never an amplifier. */
+export const MAX_ALIAS_EXPANSION = 1_000_000;
+const NESTED_TOO_DEEPLY = 'the YAML is nested too deeply to read';
 
 export interface YamlSource extends PositionedSource {
   doc: Document.Parsed;
@@ -30,7 +33,7 @@ export function parseYaml(text: string, file: string): YamlSource {
     doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: true, merge: false, schema: 'core' });
   } catch {
     // The parser recurses per nesting level: pathological nesting ends here, not in a crash.
-    const problem = { file, line: 1, col: 1, message: 'the YAML is nested too deeply to read' };
+    const problem = { file, line: 1, col: 1, message: NESTED_TOO_DEEPLY };
     return sourceOf(file, source, parseDocument('', { schema: 'core' }), lineCounter, undefined, [problem]);
   }
   const problems: Problem[] = [];
@@ -62,12 +65,14 @@ export function parseYaml(text: string, file: string): YamlSource {
   // made three messages): report the first error of each line.
   const linesWithError = new Set<number>();
   for (const error of [...doc.errors, ...doc.warnings]) {
+    // A custom tag was reported above; a core tag that cannot apply to its value was not.
+    if (tagsChecked && error.code === 'TAG_RESOLVE_FAILED' && !coreTagOf(error.message)) continue;
     const { line } = offsetPos(error.pos[0]);
     if (linesWithError.has(line)) continue;
     linesWithError.add(line);
-    if (tagsChecked && error.code === 'TAG_RESOLVE_FAILED') continue;
     problems.push({ file, ...offsetPos(error.pos[0]), message: yamlMessage(error.code, error.message) });
   }
+
   let data: unknown;
   if (problems.length === 0 && doc.errors.length === 0 && doc.warnings.length === 0) {
     try {
@@ -80,7 +85,19 @@ export function parseYaml(text: string, file: string): YamlSource {
         message:
           error instanceof ReferenceError
             ? `too many YAML aliases (an alias bomb?): at most ${MAX_ALIASES} are allowed`
-            : `cannot read the YAML document: ${(error as Error).message}`,
+            : /call stack/i.test((error as Error).message)
+              ? NESTED_TOO_DEEPLY
+              : `cannot read the YAML document: ${(error as Error).message}`,
+      });
+    }
+    // toJS shares what aliases repeat; everything after it (checks, reports) would copy it out.
+    const alias = data === undefined ? undefined : aliasOverExpansion(doc);
+    if (alias) {
+      data = undefined;
+      problems.push({
+        file,
+        ...offsetPos(alias.range?.[0] ?? 0),
+        message: `YAML aliases expand to over ${MAX_ALIAS_EXPANSION} characters (an alias amplification?): write the text out instead`,
       });
     }
   }
@@ -91,7 +108,47 @@ export function parseYaml(text: string, file: string): YamlSource {
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   const clean = first.replace(/ at line \d+, column \d+:?$/, '');
-  return code === 'TAG_RESOLVE_FAILED' ? `custom YAML tags are not allowed (${clean})` : `YAML syntax error: ${clean}`;
+  // The parser records running out of stack in its recursion as an error at that point.
+  if (/call stack/i.test(clean)) return NESTED_TOO_DEEPLY;
+  if (code !== 'TAG_RESOLVE_FAILED') return `YAML syntax error: ${clean}`;
+  const core = coreTagOf(message);
+  return core ? `the tag !!${core} does not fit its value: remove the tag or fix the value` : `custom YAML tags are not allowed (${clean})`;
+}
+
+/** `int` for "Unresolved tag: tag:yaml.org,2002:int" (a core tag that did not resolve), else undefined. */
+function coreTagOf(message: string): string | undefined {
+  const tag = /Unresolved tag: (\S+)/.exec(message)?.[1];
+  return tag && isCoreTag(tag) ? tag.slice(CORE_TAG_PREFIX.length) : undefined;
+}
+
+/**
+ * The first alias at which the text that aliases repeat goes over MAX_ALIAS_EXPANSION, or undefined.
+ * The size of each aliased node is counted once (memoised), so nested aliases cost no more to check.
+ */
+function aliasOverExpansion(doc: Document.Parsed): Alias | undefined {
+  const sizes = new Map<unknown, number>();
+  const sizeOf = (node: unknown): number => {
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    sizes.set(node, 0); // an alias inside its own anchor (a cycle) adds nothing
+    let size = 1;
+    if (isAlias(node)) size = sizeOf(node.resolve(doc));
+    else if (isScalar(node)) size += String(node.value).length;
+    else if (isCollection(node)) for (const item of node.items) size += isPair(item) ? sizeOf(item.key) + sizeOf(item.value) : sizeOf(item);
+    sizes.set(node, size);
+    return size;
+  };
+  let total = 0;
+  let over: Alias | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      total += sizeOf(alias.resolve(doc));
+      if (total <= MAX_ALIAS_EXPANSION) return undefined;
+      over = alias;
+      return visit.BREAK;
+    },
+  });
+  return over;
 }
 
 function sourceOf(file: string, text: string, doc: Document.Parsed, lineCounter: LineIndex, data: unknown, problems: Problem[]): YamlSource {
@@ -146,7 +203,10 @@ function keyOf(key: unknown): string | undefined {
   return typeof key === 'string' ? key : undefined;
 }
 
+const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
+const CORE_TAGS = ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'];
+
 /** Tags that only restate the core schema's own types (`!!str "5.2"`) are harmless. */
 function isCoreTag(tag: string): boolean {
-  return ['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq'].includes(tag);
+  return tag.startsWith(CORE_TAG_PREFIX) && CORE_TAGS.includes(tag.slice(CORE_TAG_PREFIX.length));
 }

@@ -2,8 +2,8 @@
  * Edits an answers file in place: the YAML document is changed node by node, so the user's
  * comments, key order and formatting survive, and written atomically after every change.
  */
-import { isMap, isScalar, parseDocument, YAMLMap } from 'yaml';
-import type { Document } from 'yaml';
+import { isMap, isScalar, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { AnswerValue, Level } from '../checklist/schema.js';
 import { stripBom } from '../source-position.js';
 import { FORMAT_VERSION } from './format.js';
@@ -28,7 +28,9 @@ export class AnswersDocument {
 
   /** Wraps the text of an existing (already validated) answers file. */
   static fromText(text: string): AnswersDocument {
-    return new AnswersDocument(parseDocument(stripBom(text), { schema: 'core', merge: false, uniqueKeys: true }));
+    const doc = parseDocument(stripBom(text), { schema: 'core', merge: false, uniqueKeys: true });
+    unshareAliases(doc);
+    return new AnswersDocument(doc);
   }
 
   /** A new answers file with a short explanatory header. */
@@ -99,6 +101,28 @@ export class AnswersDocument {
   toString(): string {
     return this.doc.toString({ lineWidth: 0 });
   }
+}
+
+/**
+ * Writes each alias out as a copy of what it names, and drops the anchors: an edit of an anchored
+ * answer would otherwise change its aliases too, or leave them naming an anchor that is gone. The
+ * file was read with aliases bounded in size, so the copies are small.
+ */
+function unshareAliases(doc: Document): void {
+  let aliases = false;
+  visit(doc, {
+    Alias(_key, alias) {
+      aliases = true;
+      // The copy is visited in turn, so aliases inside it are written out too.
+      return (alias.resolve(doc)?.clone() as Node | undefined) ?? new Scalar(null);
+    },
+  });
+  if (!aliases) return;
+  visit(doc, {
+    Node(_key, node) {
+      delete node.anchor;
+    },
+  });
 }
 
 function setOrDelete(map: YAMLMap, key: string, value: string | undefined): void {

@@ -3,7 +3,6 @@
  * file is read by the quick reader and checker; anything else by the full YAML parser and zod
  * (loaded only then), which also explain every problem.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Catalog } from '../catalog.js';
 import type { ChecklistSpec } from '../checklist/select.js';
@@ -12,7 +11,7 @@ import { LineIndex, locate, locateKey } from '../source-position.js';
 import type { PathSegment, PositionedSource } from '../source-position.js';
 import { closest } from '../suggest.js';
 import { quote } from '../text.js';
-import { decodeUtf8, maxFileBytes, readTextFile } from '../text-file.js';
+import { readStdinText, readTextFile } from '../text-file.js';
 import { readPlainYaml } from '../yaml-lite.js';
 import { readYamlSource } from '../yaml-read.js';
 import type { Answer, Answers } from './model.js';
@@ -38,15 +37,7 @@ export { STDIN } from './stdin.js';
 /** Reads and schema-checks an answers file (`-` reads standard input). */
 export async function readAnswersFile(file: string): Promise<ParsedAnswersFile> {
   const name = file === STDIN ? STDIN_NAME : file;
-  let read: { text?: string; problem?: Problem };
-  if (file === STDIN) {
-    try {
-      const bytes = readFileSync(0);
-      read = bytes.length > maxFileBytes() ? { problem: { file: name, line: 1, col: 1, message: 'input is over the size limit' } } : decodeUtf8(bytes, name);
-    } catch {
-      read = { problem: { file: name, line: 1, col: 1, message: 'cannot read standard input' } };
-    }
-  } else read = readTextFile(file);
+  const read = file === STDIN ? readStdinText(name) : readTextFile(file);
   if (read.problem) return unreadFile(name, read.problem);
   return parseAnswersText(read.text!, name);
 }
@@ -61,10 +52,25 @@ export async function parseAnswersText(text: string, file: string): Promise<Pars
  * (loaded only then), which also explains every problem.
  */
 export async function answersFromSource(source: PositionedSource): Promise<ParsedAnswersFile> {
+  const count = checklistEntries(source);
+  if (count > MAX_CHECKLIST_ENTRIES) {
+    // Refused before anything checks or looks up its entries, each of which could be a problem.
+    const problem = { file: source.file, ...locateKey(source, ['checklists']), message: `${count} entries in "checklists", over the limit of ${MAX_CHECKLIST_ENTRIES}` };
+    return { source, problems: [...source.problems, problem], checkEntry: () => undefined };
+  }
   const quick = quickAnswers(source);
   if (quick) return quick;
   const { checkAnswersFully } = await import('./parse-fully.js');
   return checkAnswersFully(source);
+}
+
+/** Entries allowed in `checklists:`: far more than any real selection names. */
+const MAX_CHECKLIST_ENTRIES = 1_000;
+
+/** How many entries `checklists:` has (0 when it is not a list). */
+function checklistEntries(source: PositionedSource): number {
+  const raw = (source.data as { checklists?: unknown } | null | undefined)?.checklists;
+  return Array.isArray(raw) ? raw.length : 0;
 }
 
 /** A file that could not be read: an empty document, and why. */
@@ -95,6 +101,7 @@ export function answersDir(file: string): string {
 export function checklistSpecsOf(parsed: ParsedAnswersFile): ChecklistSpec[] {
   const baseDir = answersDir(parsed.source.file);
   const raw = (parsed.source.data as { checklists?: unknown } | null | undefined)?.checklists;
+  if (checklistEntries(parsed.source) > MAX_CHECKLIST_ENTRIES) return [];
   const specs = Array.isArray(raw) && raw.every((s) => typeof s === 'string' && s.length > 0) ? (raw as string[]) : [];
   return specs.map((spec, index) => ({
     spec,

@@ -3,7 +3,7 @@
  * If the file changed on disk since it was read (edited by hand mid-interview, or pulled from git),
  * the new version is taken and the answer applied to it, so neither side's answers are lost.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { AnswersDocument } from './document.js';
 import { CliError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
@@ -52,14 +52,32 @@ export class AnswersStore {
     }
     change(this.doc);
     const text = this.doc.toString();
-    writeFileAtomic(this.file, text);
-    this.lastText = text;
+    // An existing file keeps its line ends, byte order mark and mode (no diff on every line in git).
+    const style = onDisk === undefined ? undefined : fileStyle(onDisk);
+    const lines = style?.crlf ? text.replace(/\n/g, '\r\n') : text;
+    writeFileAtomic(this.file, style?.bom ? `\ufeff${lines}` : lines, style ? modeOf(this.file) : undefined);
+    // Held as the reader sees the file: without the BOM (line ends as written).
+    this.lastText = lines;
     return { merged };
   }
 
   /** The current text of the document, to show or save elsewhere when the file cannot be written. */
   text(): string {
     return this.doc?.toString() ?? this.lastText ?? '';
+  }
+}
+
+/** How a file is written: CRLF line ends (its first line end says), a leading byte order mark. */
+export function fileStyle(text: string): { crlf: boolean; bom: boolean } {
+  const lf = text.indexOf('\n');
+  return { crlf: lf > 0 && text[lf - 1] === '\r', bom: text.charCodeAt(0) === 0xfeff };
+}
+
+function modeOf(file: string): number | undefined {
+  try {
+    return statSync(file).mode & 0o777;
+  } catch {
+    return undefined;
   }
 }
 

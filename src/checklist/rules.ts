@@ -37,24 +37,48 @@ export function checkChecklistRules(source: PositionedSource): Problem[] {
     }
   }
 
-  // Each question has at most one `when`, so a cycle is a chain that comes back to its start.
   const next = new Map<string, string | undefined>();
   for (const { id, when } of questions) if (id !== undefined && !next.has(id)) next.set(id, when);
-  const reported = new Set<string>();
-  for (const { index, id, when } of questions) {
-    if (id === undefined || reported.has(id) || when === id) continue;
-    const chain = [id];
-    for (let target = next.get(id); target !== undefined; target = next.get(target)) {
-      if (target === id) {
-        chain.forEach((member) => reported.add(member));
-        at(['questions', index, 'when', 'question'], `"when" forms a cycle: ${[...chain, id].join(' -> ')}`);
-        break;
-      }
-      if (!next.has(target) || chain.includes(target)) break;
-      chain.push(target);
-    }
+  for (const cycle of findWhenCycles(next)) {
+    at(['questions', indexById.get(cycle[0]!)!, 'when', 'question'], `"when" forms a cycle: ${[...cycle, cycle[0]].join(' -> ')}`);
   }
   return problems;
+}
+
+/**
+ * The cycles among `when` links (question id -> the id it waits for), each once, starting at its
+ * first question in the map's order; a question waiting for itself is reported elsewhere. Each
+ * question has at most one `when`, so every walk follows a single chain: a question is walked once,
+ * marked as on the current chain, then done, which keeps the check linear in the questions.
+ */
+export function findWhenCycles(next: ReadonlyMap<string, string | undefined>): string[][] {
+  const rank = new Map<string, number>();
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  for (const start of next.keys()) {
+    rank.set(start, rank.size);
+    if (done.has(start)) continue;
+    const chain: string[] = [];
+    const onChain = new Map<string, number>();
+    let node: string | undefined = start;
+    while (node !== undefined && !done.has(node) && !onChain.has(node)) {
+      onChain.set(node, chain.length);
+      chain.push(node);
+      const target: string | undefined = next.get(node);
+      node = target !== undefined && next.has(target) ? target : undefined;
+    }
+    const back = node === undefined ? undefined : onChain.get(node);
+    if (back !== undefined && chain.length - back > 1) cycles.push(chain.slice(back));
+    for (const member of chain) done.add(member);
+  }
+  // Rank is complete only now: start each cycle at its first question in the map's order.
+  return cycles.map((cycle) => {
+    let first = 0;
+    cycle.forEach((id, i) => {
+      if (rank.get(id)! < rank.get(cycle[first]!)!) first = i;
+    });
+    return [...cycle.slice(first), ...cycle.slice(0, first)];
+  }).sort((a, b) => rank.get(a[0]!)! - rank.get(b[0]!)!);
 }
 
 /** The ids and `when` targets of the questions, whatever shape the rest of the document has. */

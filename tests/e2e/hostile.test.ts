@@ -10,11 +10,12 @@
  * - a GitHub workflow command (`::error::...`) that the tool did not write itself;
  * - a Markdown report whose structure the input changed (a heading, a table row, HTML, a link).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExpectStatic } from 'vitest';
 import { BIN, ROOT, hasStackTrace } from '../helpers/cli.js';
 import { markdownStructure } from '../helpers/markdown.js';
 
@@ -33,20 +34,30 @@ interface Result {
 /** What a big file may take, refused or handled: "quickly". */
 const BIG_FILE_BUDGET_MS = 30_000;
 
-function exec(args: string[], options: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {}): Result {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env };
+function execEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, GITHUB_STEP_SUMMARY: undefined, ...extra };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env;
+}
+
+/** Runs the CLI without blocking, so that small cases can run side by side. */
+function exec(args: string[], options: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {}): Promise<Result> {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    input: options.input ?? '',
-    env,
-    encoding: 'utf8',
-    timeout: options.timeoutMs ?? 60_000,
-    killSignal: 'SIGKILL',
-    maxBuffer: 256 * 1024 * 1024,
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: execEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdin.on('error', () => {}); // a CLI that exits before reading its input
+    child.stdin.end(options.input ?? '');
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), ms: Date.now() - started });
+    });
   });
-  return { status: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr ?? '', ms: Date.now() - started };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,6 +238,11 @@ sources:
     date: 2014-11-24
 `;
 
+/** The built-in question ids, as the CLI lists them. */
+const BUILTIN_IDS = (
+  JSON.parse(spawnSync(process.execPath, [BIN, 'list', '--json'], { cwd: ROOT, encoding: 'utf8' }).stdout) as { checklists: { id: string; questions: { id: string }[] }[] }
+).checklists.flatMap((c) => c.questions.map((q) => `${c.id}/${q.id}`));
+
 /** A file name with terminal controls in it (never created: a missing file). */
 const CONTROL_NAME = gen('\u001b[2Jmissing\u009b31m\u0007.yaml');
 const CONTROL_NAME_SHOWN = gen('missing.yaml');
@@ -261,6 +277,23 @@ function generateCorpus(): void {
   writeFileSync(gen('many-unknown-ids.yaml'), `breachready: 1\nanswers:\n${Array.from({ length: 20_000 }, (_, i) => `  social-media/no-such-question-${i}: yes\n`).join('')}`);
   // A directory where a file is expected.
   mkdirSync(gen('directory.yaml'));
+  // Alias amplification: a 1 MB note on one built-in question and aliases of it on 96 others
+  // (1.1 MB that would expand to 100 MB).
+  const [first, ...others] = BUILTIN_IDS;
+  writeFileSync(
+    gen('alias-amplification.yaml'),
+    `breachready: 1\nanswers:\n  ${first}:\n    answer: no\n    note: &big "${'x'.repeat(MB)}"\n${others.slice(0, 96).map((id) => `  ${id}: { answer: no, note: *big }\n`).join('')}`,
+  );
+  // A chain of 20,000 questions, each asking only when the one before was answered.
+  writeFileSync(
+    gen('when-chain.yaml'),
+    `${VALID_HEAD}questions:\n${Array.from({ length: 20_000 }, (_, i) => VALID_QUESTION.replace('id: one', `id: q${i}`) + (i ? `    when: { question: q${i - 1}, is: yes }\n` : '')).join('')}`,
+  );
+  // A million `checklists:` entries, each one a problem, in 2 MB.
+  writeFileSync(gen('many-checklists.yaml'), `breachready: 1\nchecklists: [${Array(1_000_000).fill('1').join(',')}]\n`);
+  // Nesting past what the parser's stack can take, in an answers file and a checklist.
+  writeFileSync(gen('deep-1000.yaml'), `breachready: 1\nanswers: ${'['.repeat(1_000)}${']'.repeat(1_000)}\n`);
+  writeFileSync(gen('deep-block.yaml'), `${VALID_HEAD}questions:\n${Array.from({ length: 1_500 }, (_, i) => `${'  '.repeat(i + 1)}k${i}:\n`).join('')}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,8 +317,8 @@ interface Case {
   json?: boolean;
   /** The run must finish within this (big files). */
   budgetMs?: number;
-  /** Extra checks on the result. */
-  check?: (result: Result) => void;
+  /** Extra checks on the result (with the running test's expect). */
+  check?: (result: Result, expect: ExpectStatic) => void;
 }
 
 interface CorpusEntry {
@@ -383,7 +416,7 @@ const CORPUS: CorpusEntry[] = [
         outcome: 'reject',
         files: [checklistFile('proto-keys.yaml'), checklistFile('when-cycle.yaml')],
         located: [[checklistFile('when-cycle.yaml'), 21, 23, /"when" forms a cycle: a -> b -> c -> a/]],
-        check: (result) => expect(result.stderr).not.toMatch(/polluted|valid-vendors/),
+        check: (result, expect) => expect(result.stderr).not.toMatch(/polluted|valid-vendors/),
       },
     ],
   },
@@ -450,7 +483,7 @@ const CORPUS: CorpusEntry[] = [
         outcome: 'policy',
         env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: gen('step-summary.md'), GITHUB_WORKSPACE: ROOT },
         json: true,
-        check: (result) => {
+        check: (result, expect) => {
           expect(workflowCommands(result.stderr).length, 'annotations were written').toBeGreaterThan(0);
           const summary = readFileSync(gen('step-summary.md'), 'utf8');
           expect(controlCharacters(summary)).toEqual([]);
@@ -587,6 +620,36 @@ const CORPUS: CorpusEntry[] = [
   { file: gen('big-sequence.yaml'), what: 'a 50 MB sequence (8.7 million items)', cases: big([{ title: 'validate', args: ['validate', gen('big-sequence.yaml')], outcome: 'reject', files: [gen('big-sequence.yaml')] }]) },
   { file: gen('many-problems.yaml'), what: '150,000 wrong questions in 300 KB', cases: big(rejectedChecklist(gen('many-problems.yaml'))) },
   { file: gen('many-unknown-ids.yaml'), what: '20,000 unknown question ids in 500 KB', cases: big([{ title: 'report', args: ['report', '--answers', gen('many-unknown-ids.yaml')], outcome: 'reject', files: [gen('many-unknown-ids.yaml')] }]) },
+  // --- round two ------------------------------------------------------------------------------
+  {
+    file: gen('alias-amplification.yaml'),
+    what: '96 aliases of one 1 MB note',
+    cases: big(rejectedAnswers(gen('alias-amplification.yaml'), [[6, BUILTIN_IDS[1]!.length + 25, /YAML aliases expand to over 1000000 characters/]])),
+  },
+  { file: gen('when-chain.yaml'), what: 'a chain of 20,000 "when" questions', cases: big([{ title: 'validate', args: ['validate', gen('when-chain.yaml')], outcome: 'accept' }]) },
+  {
+    file: gen('many-checklists.yaml'),
+    what: 'a million bad `checklists:` entries',
+    cases: big(rejectedAnswers(gen('many-checklists.yaml'), [[2, 1, /1000000 entries in "checklists", over the limit of 1000/]])),
+  },
+  { file: gen('deep-1000.yaml'), what: '1,000 nested [ in an answers file', cases: rejectedAnswers(gen('deep-1000.yaml'), [[2, 822, /^the YAML is nested too deeply to read$/]]) },
+  { file: gen('deep-block.yaml'), what: '1,500 nested block mappings in a checklist', cases: rejectedChecklist(gen('deep-block.yaml')).map((c) => ({ ...c, check: (r: Result, expect: ExpectStatic) => expect(r.stderr).toMatch(/: the YAML is nested too deeply to read\n/) })) },
+  {
+    file: answersFile('core-tags.yaml'),
+    what: 'core tags that cannot apply (!!int abc, !!bool yes)',
+    cases: rejectedAnswers(answersFile('core-tags.yaml'), [[3, 8, /the tag !!int does not fit its value/], [5, 36, /the tag !!bool does not fit its value/]]),
+  },
+  { file: answersFile('anchors.yaml'), what: 'anchored shorthand answers and their aliases', cases: acceptedAnswers(answersFile('anchors.yaml')) },
+  {
+    file: answersFile('invisible-ids.yaml'),
+    what: 'ids with zero-width, soft-hyphen, no-break and word-joiner characters',
+    cases: rejectedAnswers(answersFile('invisible-ids.yaml'), [
+      [5, 3, /^unknown question "unique\\u200b-credentials" .*\(did you mean "social-media\/unique-credentials"\?\)$/],
+      [6, 3, /^unknown question "mfa-on\\u00ad-accounts"/],
+      [7, 3, /^unknown question "has-social\\u00a0accounts"/],
+      [8, 3, /^unknown question "\\u2060unique-credentials"/],
+    ]).map((c) => ({ ...c, check: (r: Result, expect: ExpectStatic) => expect(r.stderr).not.toMatch(/[\u00a0\u00ad\u200b\u2060]/) })),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -594,8 +657,8 @@ const CORPUS: CorpusEntry[] = [
 beforeAll(generateCorpus, 120_000);
 afterAll(() => rmSync(GEN, { recursive: true, force: true }));
 
-/** Every check that holds for any input and any command. */
-function checkResult(c: Case, result: Result): void {
+/** Every check that holds for any input and any command (`expect`: the running test's, as cases run side by side). */
+function checkResult(c: Case, result: Result, expect: ExpectStatic): void {
   const context = `${c.args.join(' ')}\nstderr (${result.stderr.length} chars): ${result.stderr.slice(0, 1500)}`;
   // Never a crash: 0, 1 or 2, never a signal, no stack trace, no internal error.
   expect(result.signal, `killed by ${result.signal} after ${result.ms} ms\n${context}`).toBeNull();
@@ -630,14 +693,81 @@ function checkResult(c: Case, result: Result): void {
       for (const section of REPORT_SECTIONS) expect.soft(headings, section).toContain(`## ${section}`);
     }
   }
-  c.check?.(result);
+  c.check?.(result, expect);
 }
 
-describe.each(CORPUS)('hostile input $file ($what)', (entry) => {
-  it.each(entry.cases)('$title', (c) => {
-    const result = exec(c.args, { env: c.env, input: c.input, timeoutMs: c.budgetMs === undefined ? 60_000 : c.budgetMs + 5_000 });
-    checkResult(c, result);
-  }, 120_000);
+// Small cases run side by side (each is a short CLI run); big ones alone, so their time budget is theirs.
+const CASES = CORPUS.flatMap((entry) => entry.cases.map((c) => ({ ...c, name: `${entry.file} (${entry.what}): ${c.title}` })));
+
+describe.concurrent('hostile input', () => {
+  it.for(CASES.filter((c) => c.budgetMs === undefined))('$name', { timeout: 120_000 }, async (c, { expect }) => {
+    checkResult(c, await exec(c.args, { env: c.env, input: c.input }), expect);
+  });
+});
+
+describe('hostile input, big', () => {
+  it.for(CASES.filter((c) => c.budgetMs !== undefined))('$name', { timeout: 120_000 }, async (c, { expect }) => {
+    checkResult(c, await exec(c.args, { env: c.env, input: c.input, timeoutMs: c.budgetMs! + 5_000 }), expect);
+  });
+});
+
+describe('faults of the output and input streams', () => {
+  const fullDisk = (format: string) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      return spawnSync(process.execPath, [BIN, 'report', '--answers', 'examples/ci-pass.yaml', '--format', format, ...AS_OF], {
+        cwd: ROOT,
+        env: execEnv(),
+        encoding: 'utf8',
+        stdio: ['ignore', full, 'pipe'],
+      });
+    } finally {
+      closeSync(full);
+    }
+  };
+
+  it.each(['json', 'sarif', 'text'])('report --format %s > /dev/full: one line, exit 2 (never a pass on a truncated report)', (format) => {
+    const result = fullDisk(format);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('breachready: cannot write to standard output: no space left on the device\n');
+  });
+
+  it('a reader that stops early (EPIPE) stays quiet, with the exit code of the run', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" report --answers examples/ci-pass.yaml --format json | true; exit \${PIPESTATUS[0]}`], {
+      cwd: ROOT,
+      env: execEnv(),
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
+  it('--answers - on an endless input stops reading at the size limit', () => {
+    const result = spawnSync('bash', ['-c', `yes 'social-media/unique-credentials: yes' | "${process.execPath}" "${BIN}" report --answers -; exit \${PIPESTATUS[1]}`], {
+      cwd: ROOT,
+      env: execEnv({ BREACHREADY_MAX_FILE_MB: '1' }),
+      encoding: 'utf8',
+      timeout: 20_000,
+      killSignal: 'SIGKILL',
+    });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^<stdin>:1:1: input is over the 1 MB limit/);
+  });
+
+  it('report -o removes the temp files that killed runs writing the same report left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-report-o-'));
+    try {
+      const stale = ['.r.md.999999999.m1.tmp', '.r.md.999999998.m2.tmp'];
+      for (const name of stale) writeFileSync(join(dir, name), 'half a report');
+      writeFileSync(join(dir, '.other.md.999999999.m1.tmp'), 'not ours');
+      const result = spawnSync(process.execPath, [BIN, 'report', '--answers', 'examples/ci-pass.yaml', '-o', join(dir, 'r.md'), ...AS_OF], { cwd: ROOT, env: execEnv(), encoding: 'utf8' });
+      expect(result.status).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(['.other.md.999999999.m1.tmp', 'r.md']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the corpus is what it claims to be', () => {
