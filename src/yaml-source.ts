@@ -13,6 +13,27 @@ const MAX_ALIASES = 100;
 /** What aliases may add to a document, in characters: enough for any real reuse, never an amplifier. */
 export const MAX_ALIAS_EXPANSION = 1_000_000;
 const NESTED_TOO_DEEPLY = 'the YAML is nested too deeply to read';
+/**
+ * Checklists and answers files nest a few levels; far deeper is hostile. A fixed limit makes the
+ * verdict the same on every machine, where the parser's own stack would give out at a depth that
+ * varies with the engine's state.
+ */
+const MAX_DEPTH = 100;
+
+/** The first node nested deeper than MAX_DEPTH, found without recursion; undefined when there is none. */
+function tooDeep(doc: Document.Parsed): Node | undefined {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > MAX_DEPTH) return node;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
 
 export interface YamlSource extends PositionedSource {
   doc: Document.Parsed;
@@ -38,6 +59,8 @@ export function parseYaml(text: string, file: string): YamlSource {
   }
   const problems: Problem[] = [];
   const offsetPos = (offset: number) => lineCounter.linePos(Math.max(0, offset));
+  const deep = tooDeep(doc);
+  if (deep) return sourceOf(file, source, doc, lineCounter, undefined, [{ file, ...offsetPos(deep.range?.[0] ?? 0), message: NESTED_TOO_DEEPLY }]);
   // Tags are never needed in a checklist or answers file; some (!!binary, !!set) change types quietly.
   if (doc.errors.length === 0) {
     visit(doc, (_key, node) => {
