@@ -128,7 +128,9 @@ export function resolveAnswers(
       if (rawEntry !== null) notSelected++;
       continue;
     }
-    if (!catalog.byId.has(id)) {
+    const target = answerTarget(id, catalog, rawAnswers);
+    if (target === null) continue;
+    if (target === undefined) {
       // A baseline may answer questions a checklist update has since removed: not an error there.
       if (options.ignoreUnknown) continue;
       problems.push({ file: source.file, ...locateKey(source, ['answers', id]), message: unknownIdMessage(id, catalog, suggestionsLeft-- > 0) });
@@ -152,7 +154,7 @@ export function resolveAnswers(
     if (answer.accepted && (answer.value === 'yes' || answer.value === 'na')) {
       at(['answers', id, 'accepted'], `an accepted risk needs a gap: the answer is "${answer.value}"`);
     }
-    answers.set(id, answer);
+    answers.set(target, answer);
   }
   const answersLine = data?.answers ? locateKey(source, ['answers']).line : undefined;
   return {
@@ -169,6 +171,18 @@ export function resolveAnswers(
     problems,
     notSelected,
   };
+}
+
+/**
+ * The question an answers-file key answers: itself, or the question that now carries it as a
+ * former id (renamed, merged or moved). null: a former id whose current question is answered too,
+ * which wins. undefined: no loaded question.
+ */
+function answerTarget(id: string, catalog: Catalog, rawAnswers: Record<string, unknown>): string | null | undefined {
+  if (catalog.byId.has(id)) return id;
+  const current = catalog.formerIds.get(id)?.globalId;
+  if (current === undefined) return undefined;
+  return Object.hasOwn(rawAnswers, current) ? null : current;
 }
 
 function unknownIdMessage(id: string, catalog: Catalog, suggest: boolean): string {
