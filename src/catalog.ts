@@ -31,10 +31,14 @@ export function buildCatalog(checklists: readonly Checklist[]): Catalog {
   // A former id resolves only where no current question holds it, and only to its first claimant.
   const formerIds = new Map<string, CatalogEntry>();
   for (const entry of entries) {
-    for (const former of entry.question.formerly ?? []) {
-      const globalId = former.includes('/') ? former : `${entry.checklist.id}/${former}`;
+    for (const globalId of formerGlobalIds(entry.checklist.id, entry.question)) {
       if (!byId.has(globalId) && !formerIds.has(globalId)) formerIds.set(globalId, entry);
     }
   }
   return { checklists, entries, byId, formerIds };
+}
+
+/** A question's former ids as global ids: a bare id is of the question's own checklist. */
+export function formerGlobalIds(checklistId: string, question: Question): string[] {
+  return (question.formerly ?? []).map((former) => (former.includes('/') ? former : `${checklistId}/${former}`));
 }

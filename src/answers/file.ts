@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { formerGlobalIds } from '../catalog.js';
 import type { Catalog } from '../catalog.js';
 import type { ChecklistSpec } from '../checklist/select.js';
 import type { Problem } from '../problems.js';
@@ -20,6 +21,7 @@ import { quickCheckAnswersFile } from './quick-check.js';
 import type { AnswerEntryData, AnswersFileData } from './schema.js';
 import type { AnswerValue } from '../checklist/vocabulary.js';
 import { STDIN, STDIN_NAME, isStdin } from './stdin.js';
+import { builtinChecklists } from '../checklist/builtin.js';
 
 export interface ParsedAnswersFile {
   source: PositionedSource;
@@ -130,6 +132,11 @@ export function resolveAnswers(
     }
     const target = answerTarget(id, catalog, rawAnswers);
     if (target === null) continue;
+    if (target === undefined && movedToUnloaded(id, loadedIds)) {
+      // Answered before its question moved to a built-in checklist this assessment does not select.
+      if (rawEntry !== null) notSelected++;
+      continue;
+    }
     if (target === undefined) {
       // A baseline may answer questions a checklist update has since removed: not an error there.
       if (options.ignoreUnknown) continue;
@@ -183,6 +190,11 @@ function answerTarget(id: string, catalog: Catalog, rawAnswers: Record<string, u
   const current = catalog.formerIds.get(id)?.globalId;
   if (current === undefined) return undefined;
   return Object.hasOwn(rawAnswers, current) ? null : current;
+}
+
+/** Whether a built-in question now carries this id as a former one, in a checklist that is not loaded. */
+function movedToUnloaded(id: string, loadedIds: ReadonlySet<string>): boolean {
+  return builtinChecklists().some((c) => !loadedIds.has(c.id) && c.questions.some((q) => formerGlobalIds(c.id, q).includes(id)));
 }
 
 function unknownIdMessage(id: string, catalog: Catalog, suggest: boolean): string {

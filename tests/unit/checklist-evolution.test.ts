@@ -87,3 +87,17 @@ describe('former question ids', () => {
     expect(result.problems.map((p) => p.message)).toEqual(['former id "two" is the id of a current question']);
   });
 });
+
+describe('a built-in question moved to another checklist', () => {
+  it('is set aside, not an error, when the assessment does not select its new checklist', async () => {
+    const { builtinChecklists } = await import('../../src/checklist/builtin.js');
+    const governance = builtinChecklists().filter((c) => c.id === 'governance');
+    const parsed = await parseAnswersText('breachready: 1\nlevel: 2\nanswers:\n  governance/supplier-security-oversight: no\n', 'old.yaml');
+    const { answers, problems, notSelected } = resolveAnswers(parsed, buildCatalog(governance));
+    expect(problems).toEqual([]);
+    expect(notSelected).toBe(1);
+    expect(answers.answers.size).toBe(0);
+    const all = resolveAnswers(parsed, buildCatalog(builtinChecklists()));
+    expect(all.answers.answers.get('third-party-access/supplier-security-oversight')?.value).toBe('no');
+  });
+});
