@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formerGlobalIds } from '../../src/catalog.js';
 import { loadChecklistFile } from '../../src/checklist/load.js';
 import type { Checklist } from '../../src/checklist/schema.js';
-import { hasReferences, seedTexts, validControlIds } from '../helpers/references.js';
+import { cisIg1Safeguards, hasReferences, seedTexts, validControlIds } from '../helpers/references.js';
 
 // The built-in content is the product: every file loads cleanly, every question is complete and
 // mapped to at least two frameworks with ids that exist, and the prose is our own.
@@ -81,6 +81,11 @@ describe('the built-in catalogue', () => {
     const critical = questions.filter(({ q }) => q.severity === 'critical');
     expect(critical.length).toBeLessThanOrEqual(8);
     for (const { checklist, q } of critical) expect({ id: `${checklist.id}/${q.id}`, level: q.level, when: q.when }).toEqual({ id: `${checklist.id}/${q.id}`, level: 1, when: undefined });
+  });
+
+  it.runIf(hasReferences)('maps every CIS IG1 safeguard to at least one question', () => {
+    const mapped = new Set(questions.flatMap(({ q }) => q.refs['cis-v8'] ?? []));
+    expect(cisIg1Safeguards().filter((id) => !mapped.has(id))).toEqual([]);
   });
 
   it('asks about MFA for every staff account at level 1 as a critical practice', () => {
