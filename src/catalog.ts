@@ -13,6 +13,8 @@ export interface Catalog {
   checklists: readonly Checklist[];
   entries: CatalogEntry[];
   byId: Map<string, CatalogEntry>;
+  /** Former global ids (a question's `formerly`) -> the question that now answers for them. */
+  formerIds: Map<string, CatalogEntry>;
 }
 
 /** Builds the index once; every later lookup is O(1). */
@@ -26,5 +28,17 @@ export function buildCatalog(checklists: readonly Checklist[]): Catalog {
       byId.set(entry.globalId, entry);
     }),
   );
-  return { checklists, entries, byId };
+  // A former id resolves only where no current question holds it, and only to its first claimant.
+  const formerIds = new Map<string, CatalogEntry>();
+  for (const entry of entries) {
+    for (const globalId of formerGlobalIds(entry.checklist.id, entry.question)) {
+      if (!byId.has(globalId) && !formerIds.has(globalId)) formerIds.set(globalId, entry);
+    }
+  }
+  return { checklists, entries, byId, formerIds };
+}
+
+/** A question's former ids as global ids: a bare id is of the question's own checklist. */
+export function formerGlobalIds(checklistId: string, question: Question): string[] {
+  return (question.formerly ?? []).map((former) => (former.includes('/') ? former : `${checklistId}/${former}`));
 }

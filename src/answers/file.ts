@@ -4,6 +4,7 @@
  * (loaded only then), which also explain every problem.
  */
 import { dirname, resolve } from 'node:path';
+import { formerGlobalIds } from '../catalog.js';
 import type { Catalog } from '../catalog.js';
 import type { ChecklistSpec } from '../checklist/select.js';
 import type { Problem } from '../problems.js';
@@ -19,6 +20,7 @@ import { quickCheckAnswersFile } from './quick-check.js';
 import type { AnswerEntryData, AnswersFileData } from './schema.js';
 import type { AnswerValue } from '../checklist/vocabulary.js';
 import { STDIN, STDIN_NAME, isStdin } from './stdin.js';
+import { builtinChecklists } from '../checklist/builtin.js';
 
 export interface ParsedAnswersFile {
   source: PositionedSource;
@@ -135,7 +137,14 @@ export function resolveAnswers(
       if (rawEntry !== null) notSelected++;
       continue;
     }
-    if (!catalog.byId.has(id)) {
+    const target = answerTarget(id, catalog, rawAnswers);
+    if (target === null) continue;
+    if (target === undefined && movedToUnloaded(id, loadedIds)) {
+      // Answered before its question moved to a built-in checklist this assessment does not select.
+      if (rawEntry !== null) notSelected++;
+      continue;
+    }
+    if (target === undefined) {
       // A baseline may answer questions a checklist update has since removed: not an error there.
       if (options.ignoreUnknown) continue;
       problems.push({ file: source.file, ...locateKey(source, ['answers', id]), message: unknownIdMessage(id, catalog, suggestionsLeft-- > 0) });
@@ -159,7 +168,7 @@ export function resolveAnswers(
     if (answer.accepted && (answer.value === 'yes' || answer.value === 'na')) {
       at(['answers', id, 'accepted'], `an accepted risk needs a gap: the answer is "${answer.value}"`);
     }
-    answers.set(id, answer);
+    answers.set(target, answer);
   }
   const answersLine = data?.answers ? locateKey(source, ['answers']).line : undefined;
   return {
@@ -176,6 +185,23 @@ export function resolveAnswers(
     problems,
     notSelected,
   };
+}
+
+/**
+ * The question an answers-file key answers: itself, or the question that now carries it as a
+ * former id (renamed, merged or moved). null: a former id whose current question is answered too,
+ * which wins. undefined: no loaded question.
+ */
+function answerTarget(id: string, catalog: Catalog, rawAnswers: Record<string, unknown>): string | null | undefined {
+  if (catalog.byId.has(id)) return id;
+  const current = catalog.formerIds.get(id)?.globalId;
+  if (current === undefined) return undefined;
+  return Object.hasOwn(rawAnswers, current) ? null : current;
+}
+
+/** Whether a built-in question now carries this id as a former one, in a checklist that is not loaded. */
+function movedToUnloaded(id: string, loadedIds: ReadonlySet<string>): boolean {
+  return builtinChecklists().some((c) => !loadedIds.has(c.id) && c.questions.some((q) => formerGlobalIds(c.id, q).includes(id)));
 }
 
 function unknownIdMessage(id: string, catalog: Catalog, suggest: boolean): string {

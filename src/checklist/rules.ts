@@ -1,5 +1,6 @@
 /**
- * Rules a schema cannot express: unique question ids, `when` targets that exist, no cycles.
+ * Rules a schema cannot express: unique question ids, `when` targets that exist, no cycles, no
+ * question that depends on a higher-level one, former ids that are not current ones.
  * They read the raw document defensively, so they run (and report) even when the schema fails.
  */
 import type { Problem } from '../problems.js';
@@ -12,6 +13,8 @@ interface QuestionLinks {
   index: number;
   id?: string;
   when?: string;
+  level?: number;
+  formerly?: unknown[];
 }
 
 /** Every cross-question problem in one checklist document, located in its source. */
@@ -35,6 +38,23 @@ export function checkChecklistRules(source: PositionedSource): Problem[] {
     else if (!indexById.has(when)) {
       at(['questions', index, 'when', 'question'], `"when" names a missing question ${quote(when)}${didYouMean(when, indexById.keys())}`);
     }
+  }
+
+  // A question may not hang on one asked only at a higher level: at its own level the condition
+  // could never be answered, so the question would always be kept in scope by default.
+  const levelById = new Map(questions.flatMap(({ id, level }) => (id !== undefined && level !== undefined ? [[id, level] as const] : [])));
+  for (const { index, id, when, level } of questions) {
+    const targetLevel = when === undefined ? undefined : levelById.get(when);
+    if (level === undefined || targetLevel === undefined || targetLevel <= level) continue;
+    at(['questions', index, 'when', 'question'], `level-${level} question ${quote(id ?? '')} depends on ${quote(when!)}, which is only asked at level ${targetLevel}`);
+  }
+
+  for (const { index, formerly } of questions) {
+    formerly?.forEach((former, position) => {
+      if (typeof former === 'string' && indexById.has(former)) {
+        at(['questions', index, 'formerly', position], `former id ${quote(former)} is the id of a current question`);
+      }
+    });
   }
 
   const next = new Map<string, string | undefined>();
@@ -91,6 +111,8 @@ function questionLinks(data: unknown): QuestionLinks[] {
       index,
       id: typeof question.id === 'string' ? question.id : undefined,
       when: typeof when === 'string' ? when : undefined,
+      level: typeof question.level === 'number' ? question.level : undefined,
+      formerly: Array.isArray(question.formerly) ? question.formerly : undefined,
     };
   });
 }

@@ -10,6 +10,8 @@ export type { AnswerValue, Effort, Framework, Level, Severity } from './vocabula
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+/** A former question id: local (`old-id`) or global (`other-checklist/old-id`), for answers files written before a change. */
+const FORMER_ID = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 /** Control id syntax per framework; the built-in content is also checked against the full lists. */
@@ -83,6 +85,15 @@ export const questionSchema = z
       .describe('Effort to close the gap'),
     refs: refsSchema,
     when: whenSchema.optional(),
+    formerly: z
+      .array(
+        z.string({ error: 'formerly ids must be text' }).regex(FORMER_ID, {
+          error: 'formerly ids are <question> (this checklist) or <checklist>/<question>, in kebab-case',
+        }),
+      )
+      .min(1, { error: 'formerly needs at least one id' })
+      .optional()
+      .describe('Ids this question had before a rename, merge or move; answers given under them count as answers to this question'),
     gate: z
       .boolean({ error: 'gate must be true or false' })
       .optional()

@@ -74,6 +74,7 @@ export const SONY_LESSONS: readonly Lesson[] = [
       'backup-recovery/continuity-plan-wiper',
       'backup-recovery/continuity-exercise',
       'backup-recovery/identity-rebuild',
+      'secure-configuration/mobile-and-remote-devices',
     ],
   },
   {
@@ -82,7 +83,7 @@ export const SONY_LESSONS: readonly Lesson[] = [
     description: 'Critics faulted how Sony encrypted its e-mail; mail left readable on a server goes with the rest of any stolen data.',
     basis: 'stated',
     sources: [TNW_VIA_BLOG],
-    questions: ['email-security/tls-in-transit', 'email-security/encrypt-external', 'email-security/executive-mail-retention'],
+    questions: ['email-security/tls-in-transit', 'email-security/encrypt-external', 'email-security/mta-sts-enforced', 'email-security/executive-mail-retention'],
   },
   {
     id: 'unpatched-systems',
@@ -97,6 +98,8 @@ export const SONY_LESSONS: readonly Lesson[] = [
       'patch-management/end-of-life-software',
       'patch-management/vulnerability-scans',
       'patch-management/change-control',
+      'secure-configuration/default-passwords-and-baseline',
+      'security-testing/dependency-patching',
     ],
   },
   {
@@ -128,7 +131,6 @@ export const SONY_LESSONS: readonly Lesson[] = [
       'log-monitoring/round-the-clock-triage',
       'log-monitoring/login-and-admin-anomalies',
       'log-monitoring/watch-during-diversions',
-      'ddos-resilience/watch-for-diversion',
     ],
   },
   {
@@ -149,6 +151,21 @@ export const SONY_LESSONS: readonly Lesson[] = [
     ],
   },
   {
+    id: 'studio-wide-spread',
+    failure: 'One compromised server, then every screen in the studio',
+    description: 'A single server was reported compromised, yet the same message appeared on every employee computer: nothing stopped the spread.',
+    basis: 'implied',
+    sources: [TNW_VIA_BLOG, INFOSEC_BLOG],
+    questions: [
+      'identity-access/staff-mfa',
+      'identity-access/leavers-disabled',
+      'secure-configuration/host-firewalls-block-spread',
+      'secure-configuration/network-segmentation',
+      'secure-configuration/application-allowlisting',
+      'third-party-access/vendor-access-accounts',
+    ],
+  },
+  {
     id: 'sensitive-data-exposed',
     failure: 'Sensitive data exposed: 47,000 Social Security numbers and unreleased films',
     description: 'Identity numbers of current and former staff and whole films left the network in bulk unnoticed.',
@@ -162,8 +179,19 @@ export const SONY_LESSONS: readonly Lesson[] = [
       'data-protection/retention-and-disposal',
       'data-protection/bulk-exfiltration-controls',
       'data-protection/pre-release-watermarking',
+      'data-protection/device-encryption',
+      'data-protection/people-controls',
+      'incident-response/notify-affected-people',
       'log-monitoring/bulk-outbound-alerts',
     ],
+  },
+  {
+    id: 'warnings-and-claims',
+    failure: 'Government warnings and public breach claims',
+    description: 'The FBI warned other businesses about the malware; a claim of stolen PlayStation credentials was denied outright the day before the studio hack.',
+    basis: 'implied',
+    sources: [TNW_VIA_BLOG, THR],
+    questions: ['log-monitoring/threat-advisories', 'incident-response/verify-breach-claims', 'identity-access/customer-credential-protection'],
   },
   {
     id: 'ddos',

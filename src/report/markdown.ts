@@ -417,7 +417,9 @@ function methodology(level: Level): string {
   });
   const levels = LEVELS.map((l) => `${l} ${LEVEL_LABEL[l]}`).join(', ');
   const gapStatuses = gapStatusOrder();
-  const caps = GRADE_CAPS.map(([severity, grade]) => `an open ${severity} gap caps the grade at ${grade}`);
+  const caps = GRADE_CAPS.map(({ severity, atLeast, grade }) =>
+    atLeast === 1 ? `an open ${severity} gap caps the grade at ${grade}` : `${atLeast} or more open ${severity} gaps cap it at ${grade}`,
+  );
 
   return [
     `**Applicability.** Each question has a level (${levels}). A question applies when its level is at most the selected level (${level} here) and its \`when\` condition holds. ` +
@@ -440,5 +442,11 @@ function methodology(level: Level): string {
     '**Grades.** The score falls in a band:',
     table(['Grade', 'Score'], bandRows),
     `The grade is then capped by open gaps: ${caps.join('; ')}. When the score is n/a so is the grade.`,
+    '**Calibration.** The grade is meant to rank real risk, so severities follow one rule. ' +
+      '*Critical* is kept for the handful of practices whose absence alone opens the way to an organisation-wide breach or an unrecoverable loss, such as multi-factor sign-in for every account and offline backups; ' +
+      '*high* marks gaps attackers routinely use or that make a breach much worse; *medium* marks preparation and process; scoping questions are *low* and never scored. ' +
+      'Checklists carry no weight of their own: a domain counts only through the severities of its questions, and each practice is asked once, so none is counted twice. ' +
+      'Scoping questions take out what an organisation does not have (public services, its own directory, software development, unreleased content, customer logins) instead of asking for "not applicable". ' +
+      'So one missing critical practice keeps the grade at D or below and one missing high practice at B or below, while a missing medium practice only lowers the score.',
   ].join('\n\n');
 }

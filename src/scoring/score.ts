@@ -17,7 +17,7 @@ export const STATUS_VALUE: Record<Status, number | null> = { yes: 1, partial: 0.
 export const STATUS_RANK: Record<Status, number> = { no: 0, unknown: 1, unanswered: 2, partial: 3, yes: 4, na: 5 };
 export const EFFORT_RANK = { low: 0, medium: 1, high: 2 } as const;
 
-/** Grade bands on the score; an open critical gap caps the grade at D, an open high gap at B. */
+/** Grade bands on the score; the caps below then lower the grade for open gaps. */
 export const GRADE_BANDS: readonly [Grade, number][] = [
   ['A', 90],
   ['B', 80],
@@ -25,9 +25,24 @@ export const GRADE_BANDS: readonly [Grade, number][] = [
   ['D', 60],
   ['F', 0],
 ];
-export const GRADE_CAPS: readonly [Severity, Grade][] = [
-  ['critical', 'D'],
-  ['high', 'B'],
+
+/** A grade ceiling: this many open gaps of this severity (or more) keep the grade at or below it. */
+export interface GradeCap {
+  severity: Severity;
+  atLeast: number;
+  grade: Grade;
+}
+
+/**
+ * The calibration rule (README, Methodology): critical marks the few practices whose absence alone
+ * opens the way to an organisation-wide breach or an unrecoverable loss, so any of them open is a D
+ * and several of them open is a failing grade, however good the rest; a high gap keeps an A out of reach.
+ * Most severe first: the first cap that applies and lowers the grade is the one reported.
+ */
+export const GRADE_CAPS: readonly GradeCap[] = [
+  { severity: 'critical', atLeast: 3, grade: 'F' },
+  { severity: 'critical', atLeast: 1, grade: 'D' },
+  { severity: 'high', atLeast: 1, grade: 'B' },
 ];
 
 export interface ScoreOptions {
@@ -124,9 +139,9 @@ function weightedScore(results: readonly QuestionResult[]): number | null {
 export function gradeFor(value: number | null, openBySeverity: Record<Severity, number>): { grade: Grade | null; cap?: string } {
   if (value === null) return { grade: null };
   const banded = GRADE_BANDS.find(([, min]) => value >= min)![0];
-  for (const [severity, capGrade] of GRADE_CAPS) {
+  for (const { severity, atLeast, grade: capGrade } of GRADE_CAPS) {
     const open = openBySeverity[severity];
-    if (open > 0 && banded < capGrade) {
+    if (open >= atLeast && banded < capGrade) {
       return { grade: capGrade, cap: `capped at ${capGrade}: ${plural(open, `open ${severity} gap`)}` };
     }
   }

@@ -10,7 +10,7 @@ const LEVEL2 = 'tests/fixtures/compare/level2.yaml';
 const COMMON = ['social-media', 'privileged-access', 'backup-recovery', 'email-security', 'patch-management', 'incident-response'];
 const AS_OF = ['--as-of', '2026-11-22'];
 const NARROWED =
-  'note: compared at level 1 (the baseline was assessed at level 1) on the 6 checklists both cover; 28 questions left out (20 above level 1, 8 in other checklists)\n';
+  'note: compared at level 1 (the baseline was assessed at level 1) on the 6 checklists both cover; 30 questions left out (23 above level 1, 7 in other checklists)\n';
 
 interface Item {
   id: string;
@@ -44,11 +44,13 @@ describe('comparing assessments at different levels or checklist sets', () => {
     ]);
     // Open in the baseline or not in its scope (no brand accounts then): listed apart, never improved.
     expect(data.firstAssessed.map((i) => `${i.id} ${i.before} -> ${i.after}`).sort()).toEqual([
+      'backup-recovery/continuity-plan-wiper unanswered -> no',
       'backup-recovery/out-of-band-communications unanswered -> no',
+      'email-security/encrypt-external unanswered -> partial',
       'email-security/phishing-report-button unanswered -> yes',
+      'incident-response/extortion-decision-process unanswered -> no',
       'social-media/account-inventory null -> yes',
       'social-media/mfa-on-accounts null -> yes',
-      'social-media/password-manager null -> partial',
       'social-media/unique-credentials null -> no',
     ]);
     expect(new Set(data.firstAssessed.map((i) => i.change))).toEqual(new Set(['first-assessed']));
@@ -58,10 +60,10 @@ describe('comparing assessments at different levels or checklist sets', () => {
     const text = run(['diff', LEVEL1, LEVEL2, ...AS_OF]);
     expect(text.status).toBe(0);
     expect(text.stderr).toBe(NARROWED);
-    expect(text.stdout).toMatch(/^Since the baseline \(level 1, 6 checklists\): score 50\.0 -> \d+\.\d, 4 improved, 1 regressed, 6 assessed for the first time\n/);
-    expect(text.stdout).toContain('Assessed for the first time (6)\n');
-    expect(text.stdout).toContain('  HIGH     email-security/phishing-report-button: assessed for the first time (unanswered -> yes)\n');
-    expect(text.stdout).toContain('  CRITICAL social-media/unique-credentials: assessed for the first time (not asked -> no)\n');
+    expect(text.stdout).toMatch(/^Since the baseline \(level 1, 6 checklists\): score 46\.0 -> \d+\.\d, 4 improved, 1 regressed, 8 assessed for the first time\n/);
+    expect(text.stdout).toContain('Assessed for the first time (8)\n');
+    expect(text.stdout).toContain('  MEDIUM   email-security/phishing-report-button: assessed for the first time (unanswered -> yes)\n');
+    expect(text.stdout).toContain('  HIGH     social-media/unique-credentials: assessed for the first time (not asked -> no)\n');
     expect(text.stdout).not.toContain('governance/');
     expect(text.stdout).not.toContain('privileged-access/entitlement-review');
     const md = run(['diff', LEVEL1, LEVEL2, ...AS_OF, '-f', 'markdown']);
@@ -83,14 +85,14 @@ describe('comparing assessments at different levels or checklist sets', () => {
     expect(md).toContain('### Assessed for the first time');
     const text = run(['report', '--answers', LEVEL2, '--baseline', LEVEL1, ...AS_OF]);
     expect(text.stderr.startsWith(NARROWED)).toBe(true);
-    expect(text.stderr).toContain('4 improved, 1 regressed, 6 assessed for the first time');
+    expect(text.stderr).toContain('4 improved, 1 regressed, 8 assessed for the first time');
   });
 
   it('the higher-level file may be the baseline: the current answers set the level then', () => {
     const result = run(['diff', LEVEL2, LEVEL1, ...AS_OF, '-f', 'json']);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe(
-      'note: compared at level 1 (the current answers were assessed at level 1) on the 6 checklists both cover; 28 questions left out (20 above level 1, 8 in other checklists)\n',
+      'note: compared at level 1 (the current answers were assessed at level 1) on the 6 checklists both cover; 30 questions left out (23 above level 1, 7 in other checklists)\n',
     );
     expect(json(result.stdout).scoreBefore).toBe(ownScore(LEVEL2, '--level', '1', ...COMMON.flatMap((id) => ['--checklist', id])));
   });

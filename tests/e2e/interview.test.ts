@@ -19,17 +19,17 @@ describe('the interview in a real terminal', () => {
     await first.waitFor('Your name');
     first.send(`Jane Doe${KEY.enter}`);
     await first.waitFor('Which level?');
-    expect(first.screen()).toMatch(/1 essentials, for any organisation: 5 questions, about 2 min/);
+    expect(first.screen()).toMatch(/1 essentials, for any organisation: 4 questions, about 2 min/);
     first.send(KEY.enter);
-    await first.waitFor(/1\/5/);
+    await first.waitFor(/1\/4/);
     expect(first.screen()).toContain('Social-media and shared brand accounts');
-    expect(first.screen()).toMatch(/1\/5/);
+    expect(first.screen()).toMatch(/1\/4/);
     first.send(KEY.enter); // Yes: we have social accounts
-    await first.waitFor(/2\/5/);
+    await first.waitFor(/2\/4/);
     first.send(`${KEY.down}${KEY.down}${KEY.enter}`); // No
     await first.waitFor('Note (optional');
     first.send(`one password for all${KEY.enter}`);
-    await first.waitFor(/3\/5/);
+    await first.waitFor(/3\/4/);
     const saved = readFileSync(file, 'utf8');
     expect(saved).toContain('social-media/account-inventory:');
     expect(saved).toContain('note: one password for all');
@@ -40,9 +40,9 @@ describe('the interview in a real terminal', () => {
     expect(run(['validate', file]).status).toBe(0);
 
     const second = startPty(args, dir);
-    await second.waitFor('Resuming: 2 of 5 answered');
-    for (let n = 3; n <= 5; n++) {
-      await second.waitFor(new RegExp(`${n}/5`));
+    await second.waitFor('Resuming: 2 of 4 answered');
+    for (let n = 3; n <= 4; n++) {
+      await second.waitFor(new RegExp(`${n}/4`));
       second.send(KEY.enter);
       await second.waitFor(PROMPT_DONE, n - 2);
     }
@@ -77,10 +77,10 @@ describe('the interview in a real terminal', () => {
       ].join('\n'),
     );
     const pty = startPty(['--answers', 'client.yaml', '-o', 'report.md'], dir);
-    await pty.waitFor('Resuming: 1 of 5 answered');
-    await pty.waitFor(/2\/5/);
+    await pty.waitFor('Resuming: 1 of 4 answered');
+    await pty.waitFor(/2\/4/);
     pty.send(KEY.enter);
-    await pty.waitFor(/3\/5/);
+    await pty.waitFor(/3\/4/);
     pty.send(KEY.ctrlC);
     expect(await pty.exited).toBe(130);
     const text = readFileSync(file, 'utf8');

@@ -159,7 +159,7 @@ describe('breachready template', () => {
     const text = readFileSync(join(dir, 'answers.yaml'), 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=.*schema\/answers\.schema\.json/);
     expect(text).toContain('  social-media/unique-credentials:');
-    expect(text).toMatch(/# \[CRITICAL\] Does every brand account have its own strong password/);
+    expect(text).toMatch(/# \[HIGH\] Does every brand account have its own strong password/);
     expect(text).not.toMatch(/privileged-access\/admin-workstations/); // level 3
     expect(run(['validate', join(dir, 'answers.yaml')]).status).toBe(0);
     const report = run(['report', '--answers', join(dir, 'answers.yaml'), '-f', 'json']);

@@ -23,15 +23,15 @@ function withScoping(value: string): string {
 }
 
 describe('a scoping question answered indefinitely keeps its checklist in scope', () => {
-  it.each(['unknown', 'partial'])('%s: the critical gap still fails the gate, and stderr says why', (value) => {
+  it.each(['unknown', 'partial'])('%s: the brand-account gap still fails the gate, and stderr says why', (value) => {
     const file = withScoping(value);
     const result = run(['report', '--answers', file, '--fail-on', 'high', '--require-complete', '-f', 'json', ...AS_OF]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('--fail-on high: 1 open gap at or above high (1 critical)');
-    expect(result.stderr).toMatch(/note: social-media\/has-social-accounts is answered (don't know|partly): kept 4 questions that depend on it in scope/);
+    expect(result.stderr).toContain('--fail-on high: 1 open gap at or above high (1 high)');
+    expect(result.stderr).toMatch(/note: social-media\/has-social-accounts is answered (don't know|partly): kept 3 questions that depend on it in scope/);
     const report = JSON.parse(result.stdout);
-    expect(report.grade).toBe('D');
-    expect(report.scope.keptInScope).toEqual([{ question: 'social-media/has-social-accounts', answer: value, dependents: 4 }]);
+    expect(report.grade).toBe('B');
+    expect(report.scope.keptInScope).toEqual([{ question: 'social-media/has-social-accounts', answer: value, dependents: 3 }]);
     expect(report.gaps.map((g: { id: string }) => g.id)).toContain('social-media/unique-credentials');
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
@@ -39,7 +39,7 @@ describe('a scoping question answered indefinitely keeps its checklist in scope'
   it('the Markdown report names the checklist kept in scope', () => {
     const result = run(['report', '--answers', withScoping('unknown'), '-f', 'markdown', ...AS_OF]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/\*\*Kept in scope\.\*\* Social-media and shared brand accounts: the scoping question .* is answered don't know, which does not rule it out, so the 4 questions that depend on it are kept in scope and scored\./);
+    expect(result.stdout).toMatch(/\*\*Kept in scope\.\*\* Social-media and shared brand accounts: the scoping question .* is answered don't know, which does not rule it out, so the 3 questions that depend on it are kept in scope and scored\./);
   });
 
   it('an unanswered scoping question is unanswered for --require-complete', () => {
@@ -55,11 +55,11 @@ describe('a scoping question answered indefinitely keeps its checklist in scope'
 describe('answers the assessment sets aside are named on stderr', () => {
   it('a scoping "no" that switches off answered questions: report and validate warn', () => {
     const file = withScoping('no');
-    const warning = 'warning: 4 answers ignored: social-media/has-social-accounts is answered no, so 4 questions that depend on it do not apply';
+    const warning = 'warning: 3 answers ignored: social-media/has-social-accounts is answered no, so 3 questions that depend on it do not apply';
     const report = run(['report', '--answers', file, '-f', 'json', ...AS_OF]);
     expect(report.status).toBe(0);
     expect(report.stderr).toContain(warning);
-    expect(JSON.parse(report.stdout).scope.ignoredAnswers).toHaveLength(4);
+    expect(JSON.parse(report.stdout).scope.ignoredAnswers).toHaveLength(3);
     const validate = run(['validate', file]);
     expect(validate.status).toBe(0);
     expect(validate.stdout).toContain('ok  ');
@@ -77,15 +77,15 @@ describe('answers the assessment sets aside are named on stderr', () => {
     expect(result.stderr).toContain('note: no answers yet for 1 checklist: email-security');
     expect(result.stdout).toMatch(/email-security .* 0\.0 .*open gaps?, no answers/);
     const markdown = run(['report', '--answers', 'examples/ci-fail.yaml', '--checklist', 'email-security', '--level', '1', '-f', 'markdown', ...AS_OF]);
-    expect(markdown.stdout).toContain("| E-mail security and encryption | 0.0 (no answers) | 4 | 0 | 4 |");
+    expect(markdown.stdout).toContain("| E-mail security and encryption | 0.0 (no answers) | 6 | 0 | 6 |");
   });
 });
 
 describe('the Applicable column agrees with the score formula', () => {
   it('leaves the scoping question out of the count', () => {
     const result = run(['report', '--answers', 'examples/ci-fail.yaml', '-f', 'markdown', ...AS_OF]);
-    // Level 1 social media: one scoping question and four scored ones.
-    expect(result.stdout).toMatch(/\| Social-media and shared brand accounts \| 66\.7 \| 4 \| 4 \| 1 \|/);
+    // Level 1 social media: one scoping question and three scored ones.
+    expect(result.stdout).toMatch(/\| Social-media and shared brand accounts \| 66\.7 \| 3 \| 3 \| 1 \|/);
     expect(result.stdout).toContain('**Answered:** 12 of 12 applicable questions, and 1 of 1 scoping question (not scored)');
   });
 });

@@ -51,3 +51,9 @@ export function seedTexts(): string[] {
   const dir = `${sharedDir}seeds${sep}`;
   return readdirSync(dir).map((name) => readFileSync(`${dir}${name}`, 'utf8'));
 }
+
+/** The CIS v8 safeguards of Implementation Group 1, the basics every organisation is expected to have. */
+export function cisIg1Safeguards(): string[] {
+  const cis = JSON.parse(readFileSync(referenceFile('cis-v8-safeguards.json'), 'utf8')) as { safeguards: { id: string; first_ig: string }[] };
+  return cis.safeguards.filter((s) => s.first_ig === 'IG1').map((s) => s.id);
+}

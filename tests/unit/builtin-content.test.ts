@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formerGlobalIds } from '../../src/catalog.js';
 import { loadChecklistFile } from '../../src/checklist/load.js';
 import type { Checklist } from '../../src/checklist/schema.js';
-import { hasReferences, seedTexts, validControlIds, WITHOUT_REFERENCES } from '../helpers/references.js';
+import { cisIg1Safeguards, hasReferences, seedTexts, validControlIds, WITHOUT_REFERENCES } from '../helpers/references.js';
 
 // The built-in content is the product: every file loads cleanly, every question is complete and
 // mapped to at least two frameworks with ids that exist, and the prose is our own.
@@ -61,10 +62,52 @@ describe.each(files)('checklists/%s', (file) => {
 });
 
 describe('the built-in catalogue', () => {
-  it('has at least 11 checklists and 80 questions with unique ids', () => {
-    const checklists = files.map((f) => loadedFiles.get(f)!.checklist as Checklist);
-    expect(checklists.length).toBeGreaterThanOrEqual(11);
-    expect(checklists.reduce((n, c) => n + c.questions.length, 0)).toBeGreaterThanOrEqual(80);
+  const checklists = files.map((f) => loadedFiles.get(f)!.checklist as Checklist);
+  const questions = checklists.flatMap((c) => c.questions.map((q) => ({ checklist: c, q })));
+
+  it('has at least 14 checklists and 120 questions with unique ids', () => {
+    expect(checklists.length).toBeGreaterThanOrEqual(14);
+    expect(questions.length).toBeGreaterThanOrEqual(120);
     expect(new Set(checklists.map((c) => c.id)).size).toBe(checklists.length);
+  });
+
+  it('keeps level 1 to what a ten-person firm can answer in about 25 minutes: at most 60 questions, scoping included', () => {
+    expect(questions.filter(({ q }) => q.level === 1).length).toBeLessThanOrEqual(60);
+  });
+
+  it('never makes a question depend on one asked only at a higher level', () => {
+    const levelOf = new Map(questions.map(({ checklist, q }) => [`${checklist.id}/${q.id}`, q.level]));
+    const inverted = questions.filter(({ checklist, q }) => q.when && levelOf.get(`${checklist.id}/${q.when.question}`)! > q.level);
+    expect(inverted.map(({ checklist, q }) => `${checklist.id}/${q.id}`)).toEqual([]);
+  });
+
+  it('reserves critical for a handful of level-1 practices that apply to every organisation', () => {
+    const critical = questions.filter(({ q }) => q.severity === 'critical');
+    expect(critical.length).toBeLessThanOrEqual(8);
+    for (const { checklist, q } of critical) expect({ id: `${checklist.id}/${q.id}`, level: q.level, when: q.when }).toEqual({ id: `${checklist.id}/${q.id}`, level: 1, when: undefined });
+  });
+
+  it('maps every CIS IG1 safeguard to at least one question', (context) => {
+    if (!hasReferences) return context.skip(WITHOUT_REFERENCES);
+    const mapped = new Set(questions.flatMap(({ q }) => q.refs['cis-v8'] ?? []));
+    expect(cisIg1Safeguards().filter((id) => !mapped.has(id))).toEqual([]);
+  });
+
+  it('asks about MFA for every staff account at level 1 as a critical practice', () => {
+    const staffMfa = questions.find(({ checklist, q }) => checklist.id === 'identity-access' && q.id === 'staff-mfa')?.q;
+    expect(staffMfa).toMatchObject({ level: 1, severity: 'critical' });
+    expect(staffMfa?.refs['cis-v8']).toEqual(expect.arrayContaining(['6.3', '6.4']));
+  });
+
+  it('scopes with questions instead of asking for "na" when the organisation lacks the thing', () => {
+    const asksForNa = questions.filter(({ q }) => /not applicable|answer na\b/i.test(q.help));
+    expect(asksForNa.map(({ checklist, q }) => `${checklist.id}/${q.id}`)).toEqual([]);
+  });
+
+  it('keeps every former id unique across the catalogue and distinct from the current ids', () => {
+    const current = new Set(questions.map(({ checklist, q }) => `${checklist.id}/${q.id}`));
+    const former = questions.flatMap(({ checklist, q }) => formerGlobalIds(checklist.id, q));
+    expect(former.filter((id) => current.has(id))).toEqual([]);
+    expect(new Set(former).size).toBe(former.length);
   });
 });
