@@ -169,20 +169,20 @@ describe('the interview in a real terminal', () => {
       ].join('\n'),
     );
     const pty = startPty(['--answers', 'a.yaml', ...args, '--review'], dir);
-    await pty.waitFor(/1\/5/);
+    await pty.waitFor(/1\/4/);
     pty.send(KEY.enter);
-    await pty.waitFor(/2\/5/);
+    await pty.waitFor(/2\/4/);
     pty.send(`${KEY.up}${KEY.up}${KEY.enter}`); // no -> yes
     await pty.waitFor('Keep this note?');
     expect(pty.screen()).toContain('Note (written for the answer no): "Passwords live in a shared spreadsheet"');
     pty.send(`${KEY.down}${KEY.down}${KEY.enter}`); // Clear it
-    await pty.waitFor(/3\/5/);
+    await pty.waitFor(/3\/4/);
     pty.send(`${KEY.down}${KEY.enter}`); // partial -> no
     await pty.waitFor('Keep this note?', 2);
     pty.send(`${KEY.down}${KEY.enter}`); // Write a new one
     await pty.waitFor('Enter on an empty line: no note');
     pty.send(KEY.enter);
-    await pty.waitFor(/4\/5/);
+    await pty.waitFor(/4\/4/);
     pty.send(KEY.ctrlC);
     expect(await pty.exited).toBe(130);
     const saved = readFileSync(file, 'utf8');
@@ -213,19 +213,19 @@ describe('the interview in a real terminal', () => {
       ].join('\n'),
     );
     const first = startPty(['--answers', name, ...args], dir);
-    await first.waitFor(/2\/5/);
+    await first.waitFor(/2\/4/);
     first.send(`${KEY.down}${KEY.down}${KEY.enter}`); // No
     await first.waitFor('Keep this note?');
     first.send(KEY.ctrlC);
     expect(await first.exited).toBe(130);
     const review = startPty(['--answers', name, ...args, '--review'], dir);
-    await review.waitFor(/1\/5/);
+    await review.waitFor(/1\/4/);
     review.send(KEY.enter);
-    await review.waitFor(/2\/5/);
+    await review.waitFor(/2\/4/);
     review.send(KEY.enter); // no, as chosen in the first sitting
     await review.waitFor('Keep this note?');
     review.send(KEY.enter); // keep
-    await review.waitFor(/3\/5/);
+    await review.waitFor(/3\/4/);
     review.send(KEY.enter); // na, as before
     await review.waitFor('Keep this note?', 2);
     review.send(`${KEY.down}${KEY.enter}`); // write a new justification
@@ -233,16 +233,14 @@ describe('the interview in a real terminal', () => {
     review.send(KEY.ctrlC);
     expect(await review.exited).toBe(130);
     const last = startPty(['--answers', name, ...args, '-o', 'r.md'], dir);
-    await last.waitFor(/4\/5/);
-    last.send(KEY.enter);
-    await last.waitFor(/5\/5/);
+    await last.waitFor(/4\/4/);
     last.send(KEY.enter);
     expect(await last.exited).toBe(0);
     expect(last.screen()).toContain('Answers saved in a.yaml.');
     for (const pty of [first, review, last]) {
       const raw = pty.raw();
       for (const planted of ['\u001b]0;PWNED', '\u001b]52;', '\u001b]8;', '\u001b[2J', '\u009b', '\u202e', '\u0007', '\u001b]0;NAMED']) expect(raw).not.toContain(planted);
-      expect(pty.screen()).toMatch(/(Resuming|Reviewing): \d of 5 answered \(a\.yaml, level 1\)/);
+      expect(pty.screen()).toMatch(/(Resuming|Reviewing): \d of 4 answered \(a\.yaml, level 1\)/);
     }
     // The note is shown, with its control characters as visible escapes.
     for (const pty of [first, review]) expect(pty.screen()).toContain(String.raw`Note: "\u001b]0;PWNED\u0007\u001b]52;c;cHduZWQ=`);
@@ -260,7 +258,7 @@ describe('the interview in a real terminal', () => {
 
     writeFileSync(join(dir, 'a.yaml'), 'breachready: 1\nlevel: 1\nanswers:\n  social-media/has-social-accounts: yes\n');
     const pty = startPty(['--answers', 'a.yaml', ...args], dir);
-    await pty.waitFor(/2\/5/);
+    await pty.waitFor(/2\/4/);
     pty.send(`${KEY.down}${KEY.down}${KEY.enter}`); // No
     await pty.waitFor('Note (optional');
     pty.send(KEY.ctrlC);
@@ -277,11 +275,11 @@ describe('the interview in a real terminal', () => {
 
   it('ends with the score by the report offer, checks the name, never overwrites unasked, and hints the command as invoked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'breachready-pty-'));
-    const answered = ['has-social-accounts', 'account-inventory', 'unique-credentials', 'password-manager'].map((id) => `  social-media/${id}: yes`);
+    const answered = ['has-social-accounts', 'account-inventory', 'unique-credentials'].map((id) => `  social-media/${id}: yes`);
     writeFileSync(join(dir, 'a.yaml'), ['breachready: 1', 'level: 1', 'answers:', ...answered, ''].join('\n'));
     writeFileSync(join(dir, 'report.md'), 'keep me\n');
     const pty = startPty(['--answers', 'a.yaml', ...args], dir);
-    await pty.waitFor(/5\/5/);
+    await pty.waitFor(/4\/4/);
     pty.send(KEY.enter);
     await pty.waitFor('Write the Markdown report');
     expect(pty.screen()).toMatch(/Score 100\.0 \/ 100, grade A\.\s*\n\S*\s*Write the Markdown report/);
