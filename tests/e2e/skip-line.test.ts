@@ -31,7 +31,11 @@ describe('the skip line', () => {
     rmSync(empty, { recursive: true, force: true });
     expect(status).toBe(0);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^skipped \d+ tests: \S+\/reference not found \(uses framework control ids that exist [^;]* x\d+; is written in its own words [^;]* x\d+\)$/);
+    expect(lines[0]).toMatch(/^skipped \d+ tests: \S+\/reference not found \(.*\)$/);
+    // Every test that needs the reference lists is named, each once with its count.
+    for (const name of ['uses framework control ids that exist', 'is written in its own words', 'maps every CIS IG1 safeguard to at least one question']) {
+      expect(lines[0]).toContain(name);
+    }
   }, 150_000);
 
   it('is not printed when nothing was skipped', (context) => {
