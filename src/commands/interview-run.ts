@@ -36,7 +36,7 @@ import type { InterviewOptions } from './interview.js';
 const DEFAULT_REPORT_FILE = 'breachready-report.md';
 
 export async function runInterviewCommand(options: InterviewOptions, globals: Globals): Promise<void> {
-  const file = options.answers!;
+  const file = options.answers!; // declared with a default
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new CliError(
       'the interview needs a terminal (stdin and stdout must be a TTY)',
@@ -189,7 +189,7 @@ function checkMarkdownName(name: string): void {
 }
 
 /** Ctrl-C at a prompt: everything answered is already on disk (or, before the first save, nothing is). */
-export function interrupted(file: string, resume: string): CliError {
+function interrupted(file: string, resume: string): CliError {
   if (!existsSync(file)) return new CliError('interrupted before anything was saved.', EXIT.interrupted, `Start again with: ${resume}`);
   return new CliError(`interrupted. Your answers so far are saved in ${file}.`, EXIT.interrupted, `Resume with: ${resume}`);
 }

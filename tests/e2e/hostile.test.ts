@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, hasStackTrace } from '../helpers/cli.js';
 import { markdownStructure } from '../helpers/markdown.js';
+import { FORMAT_NAMES } from '../../src/report/formats.js';
 
 // ---------------------------------------------------------------------------------------------
 // Running the CLI: like tests/helpers/cli.ts run(), but with the signal and the run time, and a
@@ -294,7 +295,6 @@ interface CorpusEntry {
   cases: Case[];
 }
 
-const REPORT_FORMATS = ['text', 'markdown', 'json', 'junit', 'sarif'] as const;
 const AS_OF = ['--as-of', '2026-11-22'];
 
 /** An accepted checklist: validate, list, list --json, template. */
@@ -319,7 +319,7 @@ function rejectedChecklist(file: string, located: [number, number, RegExp][] = [
 /** An accepted answers file: report in every format, and validate. */
 function acceptedAnswers(file: string, extra: string[] = []): Case[] {
   return [
-    ...REPORT_FORMATS.map(
+    ...FORMAT_NAMES.map(
       (format): Case => ({
         title: `report -f ${format}`,
         args: ['report', '--answers', file, '-f', format, ...AS_OF, ...extra],
