@@ -1,5 +1,6 @@
 /** What a command module gives the CLI entry, and what the entry gives it back. */
 import type { Command } from 'commander';
+import type { OptionSpec } from './options.js';
 
 /** The program's own options, as a command sees them. */
 export interface Globals {
@@ -19,5 +20,7 @@ export interface CommandContext {
  */
 export interface CommandModule {
   name: string;
+  /** Its options, keyed by the name commander gives their values (the source of their types). */
+  OPTIONS?: Record<string, OptionSpec<unknown>>;
   declare: (program: Command, context: CommandContext) => void;
 }

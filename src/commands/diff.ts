@@ -5,7 +5,7 @@ import type { OptionValues } from '../cli/options.js';
 
 export const name = 'diff';
 
-const OPTIONS = {
+export const OPTIONS = {
   format: SHARED.comparisonFormat,
   failOnRegression: SHARED.failOnRegression('exit 1 when anything got worse (new gap, lower answer, expired acceptance, new unanswered question)'),
   checklist: SHARED.checklist,

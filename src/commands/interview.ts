@@ -8,7 +8,7 @@ import type { OptionValues } from '../cli/options.js';
 
 export const name = 'interview';
 
-const OPTIONS = {
+export const OPTIONS = {
   answers: SHARED.answers('the answers file to write and resume', DEFAULT_ANSWERS_FILE),
   level: SHARED.level,
   checklist: SHARED.checklist,

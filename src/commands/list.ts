@@ -6,7 +6,7 @@ import type { OptionValues } from '../cli/options.js';
 
 export const name = 'list';
 
-const OPTIONS = {
+export const OPTIONS = {
   json: flag('--json', 'print every checklist with all its fields as JSON'),
   level: SHARED.level,
   checklist: SHARED.checklist,

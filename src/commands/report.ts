@@ -8,7 +8,7 @@ import { formatRows } from '../report/formats.js';
 
 export const name = 'report';
 
-const OPTIONS = {
+export const OPTIONS = {
   answers: SHARED.answers(`the answers file (- reads standard input; default: ${DEFAULT_ANSWERS_FILE} when it exists)`),
   format: SHARED.format,
   output: SHARED.outputs,

@@ -5,7 +5,7 @@ import type { OptionValues } from '../cli/options.js';
 
 export const name = 'template';
 
-const OPTIONS = {
+export const OPTIONS = {
   level: SHARED.level,
   checklist: SHARED.checklist,
   output: value('-o, --output <file>', 'write to this file instead of stdout (never overwrites without --force)'),

@@ -5,7 +5,7 @@ import type { OptionValues } from '../cli/options.js';
 
 export const name = 'validate';
 
-const OPTIONS = { checklist: SHARED.checklist };
+export const OPTIONS = { checklist: SHARED.checklist };
 export type ValidateOptions = OptionValues<typeof OPTIONS>;
 
 export function declare(program: Command): void {

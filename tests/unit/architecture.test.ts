@@ -59,6 +59,14 @@ describe('commands declare themselves', () => {
     expect(declaredProgram().commands.map((c) => c.name())).toEqual(COMMAND_NAMES);
   });
 
+  it("each command's option values are named as its OPTIONS keys, from which their types come", () => {
+    const program = declaredProgram();
+    for (const module of COMMANDS) {
+      const declared = program.commands.find((c) => c.name() === module.name)!.options.map((o) => o.attributeName());
+      expect(declared, module.name).toEqual(Object.keys(module.OPTIONS ?? {}));
+    }
+  });
+
   it('only the CLI entry exits the process (std-streams, which stops quietly on EPIPE, and the build step aside)', () => {
     const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
     const exiting = files.filter((f) => /process\.exit\(/.test(read(join('src', f))));
