@@ -2,7 +2,7 @@ import { plural } from './plural.js';
 import type { Problem } from './problems.js';
 
 /** Exit codes, decided in one place (cli.ts) from the errors below. */
-export const EXIT = { ok: 0, policy: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, policy: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 /** An expected failure: printed as one line (plus an optional hint), never with a stack trace. */
 export class CliError extends Error {

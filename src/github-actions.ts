@@ -1,40 +1,60 @@
-/** GitHub Actions integration: annotations on stderr and the Markdown job summary. */
+/**
+ * The CI outputs a report run writes besides its formats, declared like them: when each is on,
+ * its renderer (same shape as a format's), and where the text goes. Today: GitHub Actions.
+ */
 import { answersFileName } from './answers/stdin.js';
 import { appendFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Severity } from './checklist/schema.js';
+import { FORMATS } from './report/formats.js';
+import type { RenderContext, Renderer } from './report/formats.js';
 import type { Assessment } from './scoring/model.js';
 import { write } from './std-streams.js';
 
 /** GitHub caps a step summary at 1 MiB; stay well under it. */
 const SUMMARY_LIMIT_BYTES = 1_000_000;
 
-export function isGitHubActions(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.GITHUB_ACTIONS === 'true';
+export interface CiSink {
+  /** What it writes and when, in one line. */
+  help: string;
+  /** Whether this run writes it. */
+  active: (env: NodeJS.ProcessEnv, context: RenderContext) => boolean;
+  renderer: () => Promise<Renderer>;
+  deliver: (text: string, env: NodeJS.ProcessEnv) => void;
 }
 
-/** Emits annotations for the gaps that fail the policy and appends the job summary. */
-export async function reportToGitHub(
-  assessment: Assessment,
-  options: { failOn: Severity | 'none'; answersLine?: number; tool: { name: string; version: string } },
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<void> {
-  if (options.failOn !== 'none') {
-    const { renderAnnotations } = await import('./report/github.js');
+const isGitHubActions = (env: NodeJS.ProcessEnv) => env.GITHUB_ACTIONS === 'true';
+
+export const CI_SINKS: Readonly<Record<string, CiSink>> = {
+  'github-annotations': {
+    help: 'GitHub Actions annotations for the open gaps that fail --fail-on',
+    active: (env, context) => isGitHubActions(env) && (context.failOn ?? 'none') !== 'none',
+    renderer: async () => (await import('./report/github.js')).renderAnnotations,
     // Workflow commands are read from both streams; stderr keeps stdout clean for data.
-    const named = answersFileName(assessment.answersFile);
-    const file = named === undefined ? undefined : workspacePath(named, env);
-    write('stderr', renderAnnotations(assessment, { file, answersLine: options.answersLine, failOn: options.failOn }));
-  }
-  const summaryFile = env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) {
-    const { renderMarkdown } = await import('./report/markdown.js');
-    appendFileSync(summaryFile, fitSummary(renderMarkdown(assessment, { tool: options.tool })));
+    deliver: (text) => write('stderr', text),
+  },
+  'github-step-summary': {
+    help: 'the Markdown report as the GitHub Actions job summary',
+    active: (env) => isGitHubActions(env) && Boolean(env.GITHUB_STEP_SUMMARY),
+    // The report itself: a --baseline comparison is printed on stderr, not in the summary.
+    renderer: async () => {
+      const markdown = await FORMATS.markdown.renderer();
+      return (assessment, context) => markdown(assessment, { ...context, comparison: undefined });
+    },
+    deliver: (text, env) => appendFileSync(env.GITHUB_STEP_SUMMARY!, fitSummary(text)),
+  },
+};
+
+/** Writes every CI output this environment asks for. */
+export async function writeCiOutputs(assessment: Assessment, context: RenderContext, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const named = answersFileName(assessment.answersFile);
+  const inCi = { ...context, answersPath: named === undefined ? undefined : workspacePath(named, env) };
+  for (const sink of Object.values(CI_SINKS)) {
+    if (sink.active(env, inCi)) sink.deliver((await sink.renderer())(assessment, inCi), env);
   }
 }
 
 /** A path as annotations need it: relative to the repository root (GITHUB_WORKSPACE), with forward slashes. */
-function workspacePath(file: string, env: NodeJS.ProcessEnv = process.env): string {
+function workspacePath(file: string, env: NodeJS.ProcessEnv): string {
   const root = env.GITHUB_WORKSPACE || process.cwd();
   const path = relative(root, resolve(file));
   return path.startsWith('..') || isAbsolute(path) ? file : path.split(sep).join('/');

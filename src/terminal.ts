@@ -14,3 +14,8 @@ export function fit(text: string, width: number): string {
   if (chars.length > width) return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
   return text + ' '.repeat(width - chars.length);
 }
+
+/** Columns to lay text out in: the terminal's (a pty may report 0), at most 100 for readability. */
+export function terminalWidth(): number {
+  return Math.min(process.stdout.columns || 80, 100);
+}

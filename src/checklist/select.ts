@@ -4,6 +4,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ProblemsError } from '../errors.js';
 import { addAll } from '../problems.js';
 import type { Problem } from '../problems.js';
 import { didYouMean } from '../suggest.js';
@@ -73,6 +74,15 @@ export async function selectChecklists(specs: readonly ChecklistSpec[]): Promise
   }
   addAll(problems, checkUniqueChecklistIds(checklists, byId));
   return { checklists, problems };
+}
+
+/** Loads `--checklist` specs (resolved against the working directory), else those given, else every built-in one. */
+export async function loadSelection(specs: readonly string[], fromAnswers: readonly ChecklistSpec[] = []): Promise<LoadedChecklist[]> {
+  const cwd = process.cwd();
+  const chosen = specs.length ? specs.map((spec) => ({ spec, baseDir: cwd })) : fromAnswers;
+  const { checklists, problems } = await selectChecklists(chosen);
+  if (problems.length) throw new ProblemsError(problems);
+  return checklists;
 }
 
 /**

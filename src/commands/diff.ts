@@ -1,32 +1,34 @@
-/** `breachready diff OLD NEW`: what improved, regressed or was assessed for the first time between two answers files. */
-import { safeJson } from '../text.js';
-import { asOfDate } from '../clock.js';
-import { CliError, EXIT } from '../errors.js';
-import { comparisonData, regressionReason, renderComparisonMarkdown, renderComparisonText } from '../report/comparison.js';
-import { assess, compareWithBaseline } from './assess.js';
-import { write } from '../std-streams.js';
+/** `breachready diff OLD NEW`: declaration (the work is in diff-run.ts, loaded when it runs). */
+import type { Command } from 'commander';
+import { SHARED, addOptions } from '../cli/options.js';
+import type { OptionValues } from '../cli/options.js';
 
-interface DiffOptions {
-  format?: 'text' | 'markdown' | 'json';
-  failOnRegression?: boolean;
-  checklist?: string[];
-  level?: string;
-  asOf?: string;
-}
+export const name = 'diff';
 
-export async function runDiff(oldFile: string, newFile: string, options: DiffOptions): Promise<void> {
-  const current = await assess({ answers: newFile, checklist: options.checklist, level: options.level, asOf: asOfDate(options.asOf) });
-  const { comparison, note } = await compareWithBaseline(oldFile, current, options);
-  if (note) write('stderr', `${note}\n`);
-  const format = options.format ?? 'text';
-  write('stdout', 
-    format === 'json'
-      ? safeJson({ baseline: oldFile, current: newFile, ...comparisonData(comparison) })
-      : format === 'markdown'
-        ? renderComparisonMarkdown(comparison)
-        : renderComparisonText(comparison),
-  );
-  if (options.failOnRegression && comparison.regressed.length) {
-    throw new CliError(regressionReason(comparison, oldFile), EXIT.policy);
-  }
+export const OPTIONS = {
+  format: SHARED.comparisonFormat,
+  failOnRegression: SHARED.failOnRegression('exit 1 when anything got worse (new gap, lower answer, expired acceptance, new unanswered question)'),
+  checklist: SHARED.checklist,
+  level: SHARED.level,
+  asOf: SHARED.asOf(),
+};
+export type DiffOptions = OptionValues<typeof OPTIONS>;
+
+export function declare(program: Command): void {
+  addOptions(
+    program
+      .command(name)
+      .description('compare two answers files: what improved and what regressed')
+      .argument('<old>', 'the baseline answers file (e.g. from the main branch)')
+      .argument('<new>', 'the current answers file'),
+    OPTIONS,
+  )
+    .addHelpText(
+      'after',
+      `
+    Examples:
+      $ breachready diff baseline.yaml breachready-answers.yaml
+      $ git show main:answers.yaml > /tmp/base.yaml && breachready diff /tmp/base.yaml answers.yaml --fail-on-regression`,
+    )
+    .action(async (oldFile: string, newFile: string, options: DiffOptions) => (await import('./diff-run.js')).runDiff(oldFile, newFile, options));
 }

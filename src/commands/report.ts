@@ -1,138 +1,56 @@
-/** `breachready report`: scores an answers file and writes the gap report in one or more formats. */
-import { isStdin } from '../answers/stdin.js';
-import { commandLine, shellQuote } from '../invocation.js';
-import { existsSync } from 'node:fs';
-import version from 'breachready:version';
+/** `breachready report [file]`: declaration (the work is in report-run.ts, loaded when it runs). */
+import type { Command } from 'commander';
 import { DEFAULT_ANSWERS_FILE } from '../answers/default-file.js';
-import { asOfDate } from '../clock.js';
-import { useColor } from '../color.js';
-import { CliError, EXIT } from '../errors.js';
-import { stderrLine } from '../text.js';
-import { isGitHubActions, reportToGitHub } from '../github-actions.js';
-import { evaluatePolicy } from '../policy.js';
-import type { FailOn } from '../policy.js';
-import { checkWritable, writeFileAtomic } from '../fs-atomic.js';
-import { FORMATS, FORMAT_NAMES, formatForFile } from '../report/formats.js';
-import type { FormatName, RenderContext } from '../report/formats.js';
-import type { NextStep } from '../report/text.js';
-import type { Assessment } from '../scoring/model.js';
-import { assess, compareWithBaseline } from './assess.js';
-import { regressionReason, renderComparisonText } from '../report/comparison.js';
-import { write } from '../std-streams.js';
-import { plural } from '../plural.js';
+import type { CommandContext } from '../cli/command.js';
+import { SHARED, addOptions, flag, value } from '../cli/options.js';
+import type { OptionValues } from '../cli/options.js';
+import { formatRows } from '../report/formats.js';
 
-export interface ReportOptions {
-  answers?: string;
-  format?: string;
-  output?: string[];
-  checklist?: string[];
-  level?: string;
-  asOf?: string;
-  failOn?: FailOn;
-  minScore?: string;
-  requireComplete?: boolean;
-  baseline?: string;
-  failOnRegression?: boolean;
+export const name = 'report';
+
+export const OPTIONS = {
+  answers: SHARED.answers(`the answers file (- reads standard input; default: ${DEFAULT_ANSWERS_FILE} when it exists)`),
+  format: SHARED.format,
+  output: SHARED.outputs,
+  checklist: SHARED.checklist,
+  level: SHARED.level,
+  asOf: SHARED.asOf(', for reproducible reports'),
+  failOn: SHARED.failOn,
+  minScore: SHARED.minScore,
+  requireComplete: flag('--require-complete', 'exit 1 when an applicable question is unanswered'),
+  baseline: value('--baseline <file>', 'an earlier answers file: report what improved and what regressed since'),
+  failOnRegression: SHARED.failOnRegression('with --baseline: exit 1 only when something got worse (a ratchet)'),
+};
+export type ReportOptions = OptionValues<typeof OPTIONS>;
+
+/** The formats, one line each, from the registry. */
+function formatsHelp(): string {
+  const rows = formatRows();
+  const width = Math.max(...rows.map((r) => `${r.name} (${r.extensions})`.length));
+  return rows.map((r) => `      ${`${r.name} (${r.extensions})`.padEnd(width)}  ${r.help}`).join('\n');
 }
 
-export async function runReport(given: ReportOptions, globals: { color: boolean | undefined }, file?: string): Promise<void> {
-  const options = { ...given, answers: answersFileOf(given.answers, file) };
-  const outputs = (options.output ?? []).map((file) => {
-    const format = formatForFile(file);
-    if (!format) {
-      const known = FORMAT_NAMES.flatMap((n) => FORMATS[n].extensions).join(', ');
-      throw new CliError(`cannot tell the format of "${file}" from its extension: use one of ${known}`);
-    }
-    return { file, format };
-  });
-  const stdoutFormat = (options.format as FormatName | undefined) ?? (outputs.length ? undefined : 'text');
+export function declare(program: Command, context: CommandContext): void {
+  addOptions(
+    program.command(name).description('score an answers file and print the gap report (text, Markdown or JSON)').argument('[file]', 'the answers file, as with --answers'),
+    OPTIONS,
+  )
+    .addHelpText(
+      'after',
+      `
+    Formats (-f, or -o by extension):
+${formatsHelp()}
 
-  const minScore = parseMinScore(options.minScore);
-  const asOf = asOfDate(options.asOf);
-  if (options.failOnRegression && !options.baseline) throw new CliError('--fail-on-regression needs --baseline <old answers file>');
-  const assessed = await assess({ ...options, asOf });
-  const { assessment, answers } = assessed;
-  for (const notice of assessed.notices) write('stderr', `${stderrLine(notice)}\n`);
-  const compared = options.baseline ? await compareWithBaseline(options.baseline, assessed, options) : undefined;
-  const comparison = compared?.comparison;
-  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, answersLine: answers.answersLine, comparison };
+    Exit codes: 0 pass, 1 policy failed (reason on stderr), 2 usage or input error, 130 interrupted.
 
-  // Render everything first, so a failure leaves no output half-written; each format once.
-  const cache = new Map<string, Promise<string>>();
-  const render = (format: FormatName, color = false) => {
-    const key = `${format}:${color}`;
-    if (!cache.has(key)) cache.set(key, FORMATS[format].render(assessment, { ...context, color }));
-    return cache.get(key)!;
-  };
-  const rendered = [];
-  for (const o of outputs) rendered.push({ ...o, text: await render(o.format) });
-  // Next steps name the command as it was invoked, so they go to the person, never into a report
-  // file, which stays the same bytes however it was made.
-  const stdoutText =
-    stdoutFormat === 'text'
-      ? await FORMATS.text.render(assessment, { ...context, color: useColor('stdout', globals.color), next: nextSteps(assessment, options) })
-      : stdoutFormat && (await render(stdoutFormat));
-  // Every target is checked before the first is written: exit 2 means no report at all.
-  for (const { file } of rendered) checkWritable(file);
-  for (const { file, text } of rendered) {
-    writeFileAtomic(file, text);
-    write('stderr', `${stderrLine(`wrote ${file}`)}\n`);
-  }
-  if (stdoutText !== undefined) write('stdout', stdoutText);
-  if (stdoutFormat !== 'text') {
-    for (const stale of assessment.stale) {
-      const note = `note: checklist ${stale.checklist.id} was updated (${stale.answeredVersion} -> ${stale.checklist.version}) since the answers were given: ${stale.unanswered.length} unanswered`;
-      write('stderr', `${stderrLine(note)}\n`);
-    }
-  }
-  if (compared?.note) write('stderr', `${compared.note}\n`);
-  // The text report has no room for it; say it on stderr so stdout data stays clean.
-  if (comparison && stdoutFormat !== 'markdown' && stdoutFormat !== 'json') write('stderr', renderComparisonText(comparison));
-
-  if (isGitHubActions()) await reportToGitHub(assessment, { failOn: options.failOn ?? 'none', answersLine: answers.answersLine, tool: context.tool });
-
-  const policy = evaluatePolicy(assessment, { failOn: options.failOn ?? 'none', minScore, requireComplete: options.requireComplete ?? false });
-  const reasons = [...policy.reasons];
-  if (options.failOnRegression && comparison?.regressed.length) {
-    reasons.push(regressionReason(comparison, options.baseline!));
-  }
-  if (reasons.length) throw new CliError(`policy failed:\n  ${reasons.join('\n  ')}`, EXIT.policy);
-}
-
-/** The answers file: named once (positionally or with --answers), else the interview's default when it exists. */
-function answersFileOf(option: string | undefined, positional: string | undefined): string {
-  if (option !== undefined && positional !== undefined && option !== positional) {
-    throw new CliError(`two answers files given ("${positional}" and --answers "${option}"): name one`);
-  }
-  const named = option ?? positional;
-  if (named !== undefined) return named;
-  if (existsSync(DEFAULT_ANSWERS_FILE)) return DEFAULT_ANSWERS_FILE;
-  throw new CliError(`no answers file: name one (breachready report FILE), or run the interview to write ${DEFAULT_ANSWERS_FILE}`, EXIT.usage, 'See: breachready report --help');
-}
-
-function parseMinScore(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const score = Number(value);
-  if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
-    throw new CliError(`--min-score must be a number from 0 to 100 (got "${value}")`);
-  }
-  return score;
-}
-
-/**
- * What to do next, as commands to paste: breachready as it was invoked, the same checklists and
- * level, and only the steps this run has not already done.
- */
-function nextSteps(assessment: Assessment, options: ReportOptions & { answers: string }): NextStep[] {
-  const scope = [...(options.checklist ?? []).flatMap((c) => ['--checklist', c]), ...(options.level ? ['--level', options.level] : [])];
-  // Standard input has no file to name: a placeholder, left unquoted so that it reads as one.
-  const file = isStdin(options.answers) ? '<answers file>' : shellQuote(options.answers);
-  const withFile = (before: string[], after: string[] = []) => [commandLine(...before), file, ...[...after, ...scope].map(shellQuote)].join(' ');
-  const steps: NextStep[] = [];
-  const open = assessment.unanswered.length;
-  if (open > 0) steps.push({ what: `Answer the ${plural(open, 'open question')}`, command: withFile(['--answers']) });
-  const wroteMarkdown = (options.output ?? []).some((file) => formatForFile(file) === 'markdown');
-  if (!wroteMarkdown) steps.push({ what: 'Write the report for your client', command: withFile(['report'], ['-o', 'report.md']) });
-  if ((options.failOn ?? 'none') === 'none') steps.push({ what: 'Gate CI on it', command: withFile(['report'], ['--fail-on', 'high']) });
-  return steps;
+    Examples:
+      $ breachready report                           reads ${DEFAULT_ANSWERS_FILE}
+      $ breachready report acme.yaml
+      $ breachready report --answers answers.yaml --fail-on high --min-score 70 -o report.md
+      $ breachready report --answers answers.yaml --fail-on critical -o junit.xml -o results.sarif
+      $ breachready report --answers answers.yaml -o report.md -o report.json
+      $ breachready report --answers answers.yaml --format json --as-of 2026-11-22 > report.json
+      $ cat answers.yaml | breachready report --answers - --level 1`,
+    )
+    .action(async (file: string | undefined, options: ReportOptions) => (await import('./report-run.js')).runReport(options, context.globals(), file));
 }

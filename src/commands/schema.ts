@@ -1,12 +1,13 @@
-/** `breachready schema [checklist|answers]`: prints a JSON Schema (generated at build time). */
-import answersSchema from '../../schema/answers.schema.json' with { type: 'json' };
-import checklistSchema from '../../schema/checklist.schema.json' with { type: 'json' };
-import { CliError } from '../errors.js';
-import { write } from '../std-streams.js';
+/** `breachready schema [kind]`: declaration (the work is in schema-run.ts, loaded when it runs). */
+import type { Command } from 'commander';
 
-export function runSchema(kind: string): void {
-  const schemas: Record<string, unknown> = { checklist: checklistSchema, answers: answersSchema };
-  const schema = schemas[kind];
-  if (!schema) throw new CliError(`unknown schema "${kind}": choose one of ${Object.keys(schemas).join(', ')}`);
-  write('stdout', `${JSON.stringify(schema, null, 2)}\n`);
+export const name = 'schema';
+
+export function declare(program: Command): void {
+  program
+    .command(name)
+    .description('print the JSON Schema of checklists or answers files')
+    .argument('[kind]', 'checklist or answers', 'checklist')
+    .addHelpText('after', '\nExamples:\n  $ breachready schema checklist > checklist.schema.json\n  $ breachready schema answers')
+    .action(async (kind: string) => (await import('./schema-run.js')).runSchema(kind));
 }

@@ -1,43 +1,26 @@
-/** `breachready template`: writes an answers file to fill in by hand. */
-import { existsSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { schemaRef } from '../answers/schema-ref.js';
-import { renderTemplate } from '../answers/template.js';
-import { buildCatalog } from '../catalog.js';
-import type { Level } from '../checklist/schema.js';
-import { CliError } from '../errors.js';
-import { writeFileAtomic } from '../fs-atomic.js';
-import { loadSelection } from './shared.js';
-import { write } from '../std-streams.js';
+/** `breachready template`: declaration (the work is in template-run.ts, loaded when it runs). */
+import type { Command } from 'commander';
+import { SHARED, addOptions, flag, value } from '../cli/options.js';
+import type { OptionValues } from '../cli/options.js';
 
-interface TemplateCommandOptions {
-  level?: string;
-  checklist?: string[];
-  output?: string;
-  force?: boolean;
-}
+export const name = 'template';
 
-export async function runTemplate(options: TemplateCommandOptions): Promise<void> {
-  const loaded = await loadSelection(options.checklist ?? []);
-  const level = Number(options.level ?? 3) as Level;
-  const target = options.output;
-  if (target && existsSync(target) && !options.force) {
-    throw new CliError(`${target} already exists: not overwriting an answers file (use --force to replace it)`);
-  }
-  const text = renderTemplate(buildCatalog(loaded.map((l) => l.checklist)), {
-    level,
-    checklistSpecs: options.checklist?.map((spec) => rebase(spec, target)),
-    schemaRef: schemaRef(target),
-  });
-  if (target) {
-    writeFileAtomic(target, text);
-    write('stderr', `wrote ${target}: fill it in, then run breachready report --answers ${target}\n`);
-  } else write('stdout', text);
-}
+export const OPTIONS = {
+  level: SHARED.level,
+  checklist: SHARED.checklist,
+  output: value('-o, --output <file>', 'write to this file instead of stdout (never overwrites without --force)'),
+  force: flag('--force', 'replace an existing output file'),
+};
+export type TemplateOptions = OptionValues<typeof OPTIONS>;
 
-/** Paths in `checklists:` are relative to the answers file, so rebase the ones given on the command line. */
-function rebase(spec: string, target: string | undefined): string {
-  if (!target || !existsSync(spec)) return spec;
-  const path = relative(dirname(resolve(target)), resolve(spec));
-  return path.startsWith('.') ? path : `./${path}`;
+export function declare(program: Command): void {
+  addOptions(program.command(name).description('write an answers file with every applicable question, to fill in by hand'), OPTIONS)
+    .addHelpText(
+      'after',
+      `
+    Examples:
+      $ breachready template -o breachready-answers.yaml
+      $ breachready template --level 1 --checklist social-media --checklist backup-recovery`,
+    )
+    .action(async (options: TemplateOptions) => (await import('./template-run.js')).runTemplate(options));
 }

@@ -38,9 +38,12 @@ async function answered<T>(pending: Promise<T>): Promise<T> {
   return value;
 }
 
-/** A Prompter on the real terminal; all it shows passes through cleanPrompter. */
-export function terminalPrompter(output: NodeJS.WriteStream = process.stdout): Prompter {
-  const context = { output, clearPromptOnDone: false };
+/**
+ * A Prompter on the real terminal; all it shows passes through cleanPrompter. Once `signal` is
+ * aborted, the prompt in progress and every later one reject as Ctrl-C does.
+ */
+export function terminalPrompter(output: NodeJS.WriteStream = process.stdout, signal?: AbortSignal): Prompter {
+  const context = { output, clearPromptOnDone: false, signal };
   return cleanPrompter({
     select: <T>(message: string, choices: Choice<T>[], defaultValue?: T) => answered(select<T>(selectConfig(message, choices, defaultValue), context)),
     input: (message, options) => answered(input(inputConfig(message, options), context)),

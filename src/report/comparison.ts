@@ -2,7 +2,7 @@
 import type { Change, Comparison } from '../scoring/compare.js';
 import { CHANGE_LABEL } from '../scoring/compare.js';
 import type { ComparisonScope, LeftOut } from '../scoring/comparison-scope.js';
-import { escapeMarkdownCell, terminalLine } from '../text.js';
+import { escapeMarkdownCell, safeJson, terminalLine } from '../text.js';
 import { plural } from '../plural.js';
 import { formatScore, oneDecimal, STATUS_LABEL } from './common.js';
 
@@ -81,6 +81,17 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The two answers files compared, as named on the command line. */
+export interface ComparisonContext {
+  baseline: string;
+  current: string;
+}
+
+/** The comparison as JSON, with the files it compares. */
+export function renderComparisonJson(comparison: Comparison, files: ComparisonContext): string {
+  return safeJson({ baseline: files.baseline, current: files.current, ...comparisonData(comparison) });
 }
 
 /** Plain data for JSON output. */

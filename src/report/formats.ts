@@ -1,53 +1,111 @@
 /**
- * The report formats: their names drive `--format` and their extensions drive `-o`. Each renderer
- * is imported only when used, so a JSON run never loads the Markdown code and vice versa.
+ * The report formats, one entry each: its name, the file extensions `-o` recognises, one help
+ * line, its renderer and, when `diff` can print a comparison in it, the comparison renderer. The
+ * CLI's `--format` choices, `-o` inference, help text and the README's table all come from here.
+ * Renderers are imported only when used, so a JSON run never loads the Markdown code.
  */
+import type { FailOn } from '../policy.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Assessment } from '../scoring/model.js';
+import type { ComparisonContext } from './comparison.js';
 import type { ToolInfo } from './json.js';
 import type { NextStep } from './text.js';
 
+/** Everything a renderer may use besides the assessment; each takes the part it needs. */
 export interface RenderContext {
   tool: ToolInfo;
   color: boolean;
   next?: NextStep[];
   /** Line of `answers:` in the answers file, where locations of unanswered questions point. */
   answersLine?: number;
-  /** With `--baseline`: the comparison, shown in the human formats and in JSON. */
+  /** The answers file as the output's reader sees it (in CI: relative to the repository). */
+  answersPath?: string;
+  /** With `--baseline`: the comparison, shown in the formats that say `showsComparison`. */
   comparison?: Comparison;
+  /** The policy's `--fail-on`: what CI annotations mark. */
+  failOn?: FailOn;
 }
 
-type Renderer = (assessment: Assessment, context: RenderContext) => Promise<string>;
+/** The one shape of every renderer: pure, data in, string out. */
+export type Renderer = (assessment: Assessment, context: RenderContext) => string;
+export type ComparisonRenderer = (comparison: Comparison, context: ComparisonContext) => string;
 
-export const FORMATS = {
+export interface Format {
+  /** What it is for, in one line (help and README). */
+  help: string;
+  /** File extensions `-o` recognises, lower case; the longest match wins (`.sarif.json` is SARIF). */
+  extensions: readonly string[];
+  renderer: () => Promise<Renderer>;
+  /** The report includes `--baseline`'s comparison itself (otherwise it is printed on stderr). */
+  showsComparison?: boolean;
+  /** `diff` can print a comparison in this format. */
+  comparison?: () => Promise<ComparisonRenderer>;
+}
+
+const REGISTRY = {
   text: {
+    help: 'plain text for a terminal, in colour when it is one',
     extensions: ['.txt'],
-    render: (async (a, c) => (await import('./text.js')).renderText(a, { color: c.color, next: c.next })) as Renderer,
+    renderer: async () => (await import('./text.js')).renderText,
+    comparison: async () => (await import('./comparison.js')).renderComparisonText,
   },
   markdown: {
+    help: 'a report to hand to a client, or a job summary',
     extensions: ['.md', '.markdown'],
-    render: (async (a, c) => (await import('./markdown.js')).renderMarkdown(a, { tool: c.tool, comparison: c.comparison })) as Renderer,
+    renderer: async () => (await import('./markdown.js')).renderMarkdown,
+    showsComparison: true,
+    comparison: async () => (await import('./comparison.js')).renderComparisonMarkdown,
   },
   json: {
+    help: 'every result as data, for scripts and dashboards',
     extensions: ['.json'],
-    render: (async (a, c) => (await import('./json.js')).renderJson(a, c.tool, c.comparison)) as Renderer,
+    renderer: async () => (await import('./json.js')).renderJson,
+    showsComparison: true,
+    comparison: async () => (await import('./comparison.js')).renderComparisonJson,
   },
   junit: {
+    help: 'JUnit XML: one test case per question, for CI test views',
     extensions: ['.xml'],
-    render: (async (a, c) => (await import('./junit.js')).renderJunit(a, { tool: c.tool })) as Renderer,
+    renderer: async () => (await import('./junit.js')).renderJunit,
   },
   sarif: {
-    extensions: ['.sarif'],
-    render: (async (a, c) => (await import('./sarif.js')).renderSarif(a, { tool: c.tool, answersLine: c.answersLine })) as Renderer,
+    help: 'SARIF 2.1.0, for code-scanning alerts (GitHub, Azure DevOps)',
+    extensions: ['.sarif', '.sarif.json'],
+    renderer: async () => (await import('./sarif.js')).renderSarif,
   },
-} as const;
+} satisfies Record<string, Format>;
 
-export type FormatName = keyof typeof FORMATS;
+export type FormatName = keyof typeof REGISTRY;
+export const FORMATS: Readonly<Record<FormatName, Format>> = REGISTRY;
 export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+/** The formats `diff` prints a comparison in. */
+export const COMPARISON_FORMAT_NAMES = FORMAT_NAMES.filter((name) => FORMATS[name].comparison);
 
-/** The format a file name asks for by its extension (`.sarif.json` is SARIF), or undefined. */
+/** Renders the assessment in a format (loading its renderer on first use). */
+export async function render(format: FormatName, assessment: Assessment, context: RenderContext): Promise<string> {
+  return (await FORMATS[format].renderer())(assessment, context);
+}
+
+/** Renders a comparison in a format that has a comparison renderer. */
+export async function renderComparison(format: FormatName, comparison: Comparison, context: ComparisonContext): Promise<string> {
+  const renderer = FORMATS[format].comparison;
+  if (!renderer) throw new Error(`no comparison renderer for ${format}`);
+  return (await renderer())(comparison, context);
+}
+
+/** The format a file name asks for by its extension, or undefined. */
 export function formatForFile(file: string): FormatName | undefined {
   const lower = file.toLowerCase();
-  if (lower.endsWith('.sarif.json')) return 'sarif';
-  return FORMAT_NAMES.find((name) => FORMATS[name].extensions.some((ext) => lower.endsWith(ext)));
+  const matches = FORMAT_NAMES.flatMap((name) => FORMATS[name].extensions.filter((ext) => lower.endsWith(ext)).map((ext) => ({ name, ext })));
+  return matches.sort((a, b) => b.ext.length - a.ext.length)[0]?.name;
+}
+
+/** Every extension `-o` recognises, in registry order. */
+export function knownExtensions(): string[] {
+  return FORMAT_NAMES.flatMap((name) => FORMATS[name].extensions);
+}
+
+/** One row per format: name, extensions, help line (for help text and the README table). */
+export function formatRows(names: readonly FormatName[] = FORMAT_NAMES): { name: FormatName; extensions: string; help: string }[] {
+  return names.map((name) => ({ name, extensions: FORMATS[name].extensions.join(' '), help: FORMATS[name].help }));
 }

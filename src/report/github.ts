@@ -10,6 +10,7 @@ import { answersFileName } from '../answers/stdin.js';
 import type { Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { severitiesAtOrAbove } from '../policy.js';
+import type { FailOn } from '../policy.js';
 import { stripForMachines } from '../text.js';
 import { answerSentence } from './common.js';
 
@@ -24,11 +25,11 @@ const ANNOTATION_COMMAND: Record<Severity, AnnotationCommand> = {
 
 export interface AnnotationOptions {
   /** The answers file, as the workflow sees it (relative to the repository root); `-` or none: no file. */
-  file?: string;
+  answersPath?: string;
   /** Line of the `answers:` key: where annotations for unanswered questions point. */
   answersLine?: number;
-  /** The least severity annotated. */
-  failOn: Severity;
+  /** The least severity annotated (`none` or absent: nothing is). */
+  failOn?: FailOn;
 }
 
 /** What may go into a workflow command at all. */
@@ -53,7 +54,7 @@ function oneLine(text: string): string {
 function annotation(gap: QuestionResult, options: AnnotationOptions): string {
   const severity = gap.question.severity;
   const properties: string[] = [];
-  const file = answersFileName(options.file);
+  const file = answersFileName(options.answersPath);
   if (file !== undefined) {
     properties.push(`file=${escapeWorkflowProperty(file)}`);
     const line = gap.answer?.line ?? options.answersLine;
@@ -78,7 +79,7 @@ function annotation(gap: QuestionResult, options: AnnotationOptions): string {
  */
 export function renderAnnotations(assessment: Assessment, options: AnnotationOptions): string {
   // The gaps that fail the policy, chosen as the policy chooses them.
-  const blocking = new Set(severitiesAtOrAbove(options.failOn));
+  const blocking = new Set(severitiesAtOrAbove(options.failOn ?? 'none'));
   const lines = assessment.openGaps.filter((gap) => blocking.has(gap.question.severity)).map((gap) => annotation(gap, options));
   return lines.map((line) => `${line}\n`).join('');
 }

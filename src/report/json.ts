@@ -72,8 +72,14 @@ export function reportData(assessment: Assessment, tool: ToolInfo) {
   };
 }
 
+export interface JsonOptions {
+  tool: ToolInfo;
+  /** With --baseline: what improved and what regressed since. */
+  comparison?: Comparison;
+}
+
 /** Renders the JSON report (2-space indent, trailing newline); `comparison` with --baseline. */
-export function renderJson(assessment: Assessment, tool: ToolInfo, comparison?: Comparison): string {
+export function renderJson(assessment: Assessment, { tool, comparison }: JsonOptions): string {
   const data = comparison ? { ...reportData(assessment, tool), comparison: comparisonData(comparison) } : reportData(assessment, tool);
   return safeJson(data);
 }

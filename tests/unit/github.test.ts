@@ -55,7 +55,7 @@ describe('escapeWorkflowData() / escapeWorkflowProperty()', () => {
 
 describe('renderAnnotations()', () => {
   it('emits one command per open gap at or above failOn, most severe first', () => {
-    const out = renderAnnotations(assess(), { file: 'answers/acme.yaml', answersLine: 5, failOn: 'low' });
+    const out = renderAnnotations(assess(), { answersPath: 'answers/acme.yaml', answersLine: 5, failOn: 'low' });
     expect(out.split('\n')).toEqual([
       '::error file=answers/acme.yaml,line=7,title=critical%3A access/mfa::Is mfa in place?%0AAnswered: no. Note: Shared admin account.%0AFix: Put mfa in place.',
       '::error file=answers/acme.yaml,line=9,title=high%3A access/shared::Is shared in place?%0AAnswered: partly.%0AFix: Put shared in place.',
@@ -71,13 +71,13 @@ describe('renderAnnotations()', () => {
     ['medium', ['access/mfa', 'access/shared', 'access/logs']],
     ['low', ['access/mfa', 'access/shared', 'access/logs', 'access/audit']],
   ] as const)('failOn %s annotates %j', (failOn, ids) => {
-    const out = renderAnnotations(assess(), { file: 'a.yaml', failOn });
+    const out = renderAnnotations(assess(), { answersPath: 'a.yaml', failOn });
     expect([...out.matchAll(/title=\w+%3A ([^:]+)::/g)].map((m) => m[1])).toEqual(ids);
   });
 
   it('is empty when nothing reaches failOn', () => {
     const clean = score(catalog, answers({ 'access/mfa': 'yes', 'access/email': 'yes', 'access/ok': 'yes', 'access/vendor': 'yes' }), { level: 3, asOf });
-    expect(renderAnnotations(clean, { file: 'a.yaml', failOn: 'critical' })).toBe('');
+    expect(renderAnnotations(clean, { answersPath: 'a.yaml', failOn: 'critical' })).toBe('');
   });
 
   it('says when a risk acceptance has expired', () => {
@@ -85,23 +85,23 @@ describe('renderAnnotations()', () => {
       level: 3,
       asOf,
     });
-    expect(renderAnnotations(expired, { file: 'a.yaml', failOn: 'critical' })).toContain('%0ARisk acceptance by CISO expired on 2026-01-01.%0A');
+    expect(renderAnnotations(expired, { answersPath: 'a.yaml', failOn: 'critical' })).toContain('%0ARisk acceptance by CISO expired on 2026-01-01.%0A');
   });
 
   it('omits file and line without an answers file, and without a known line', () => {
     expect(renderAnnotations(assess(), { failOn: 'critical' })).toMatch(/^::error title=critical%3A access\/mfa::/);
-    expect(renderAnnotations(assess(), { file: '-', failOn: 'critical' })).toMatch(/^::error title=/);
-    expect(renderAnnotations(assess(), { file: 'a.yaml', failOn: 'low' })).toContain('::notice file=a.yaml,title=low%3A access/audit::');
+    expect(renderAnnotations(assess(), { answersPath: '-', failOn: 'critical' })).toMatch(/^::error title=/);
+    expect(renderAnnotations(assess(), { answersPath: 'a.yaml', failOn: 'low' })).toContain('::notice file=a.yaml,title=low%3A access/audit::');
   });
 
   it('escapes the file name as a property', () => {
-    const out = renderAnnotations(assess(), { file: 'dir,x/a:b%\n::error::x.yaml', failOn: 'critical' });
+    const out = renderAnnotations(assess(), { answersPath: 'dir,x/a:b%\n::error::x.yaml', failOn: 'critical' });
     expect(out).toMatch(/^::error file=dir%2Cx\/a%3Ab%25%0A%3A%3Aerror%3A%3Ax\.yaml,line=7,title=/);
     expect(out.split('\n')).toHaveLength(2);
   });
 
   it('never lets hostile text start a new line or a new command', () => {
-    const out = renderAnnotations(assess(HOSTILE), { file: 'answers/acme.yaml', answersLine: 5, failOn: 'low' });
+    const out = renderAnnotations(assess(HOSTILE), { answersPath: 'answers/acme.yaml', answersLine: 5, failOn: 'low' });
     const lines = out.split('\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(4);
@@ -122,7 +122,7 @@ describe('renderAnnotations()', () => {
   });
 
   it('is byte-identical for the same input', () => {
-    const options = { file: 'a.yaml', failOn: 'low' } as const;
+    const options = { answersPath: 'a.yaml', failOn: 'low' } as const;
     expect(renderAnnotations(assess(HOSTILE), options)).toBe(renderAnnotations(assess(HOSTILE), options));
   });
 });

@@ -1,21 +1,20 @@
-/** Loads an answers file and its checklists and scores them: the core shared by report and diff. */
-import type { ParsedAnswersFile } from '../answers/file.js';
-import type { Answers } from '../answers/model.js';
-import { buildCatalog } from '../catalog.js';
-import type { Catalog } from '../catalog.js';
-import type { Checklist, Level } from '../checklist/schema.js';
-import { selectChecklists } from '../checklist/select.js';
-import { LEVELS } from '../checklist/vocabulary.js';
-import { CliError, ProblemsError } from '../errors.js';
-import { scopeNote } from '../report/comparison.js';
-import { compareAssessments } from '../scoring/compare.js';
-import type { Comparison } from '../scoring/compare.js';
-import type { Assessment } from '../scoring/model.js';
-import { commonScope, isNarrowed, leftOut } from '../scoring/comparison-scope.js';
-import { score } from '../scoring/score.js';
-import { loadSelection } from './shared.js';
-import { STATUS_LABEL, ignoredByScopingLine } from '../report/common.js';
-import { plural } from '../plural.js';
+/** Loads an answers file and its checklists and scores them, and compares with a baseline: the core that report and diff share. */
+import type { ParsedAnswersFile } from './answers/file.js';
+import type { Answers } from './answers/model.js';
+import { buildCatalog } from './catalog.js';
+import type { Catalog } from './catalog.js';
+import type { Checklist, Level } from './checklist/schema.js';
+import { loadSelection, selectChecklists } from './checklist/select.js';
+import { LEVELS } from './checklist/vocabulary.js';
+import { CliError, ProblemsError } from './errors.js';
+import { scopeNote } from './report/comparison.js';
+import { compareAssessments } from './scoring/compare.js';
+import type { Comparison } from './scoring/compare.js';
+import type { Assessment } from './scoring/model.js';
+import { commonScope, isNarrowed, leftOut } from './scoring/comparison-scope.js';
+import { score } from './scoring/score.js';
+import { STATUS_LABEL, ignoredByScopingLine } from './report/common.js';
+import { plural } from './plural.js';
 
 /** The level of an answers file without `level:` (every question). */
 const HIGHEST_LEVEL = LEVELS[LEVELS.length - 1]!;
@@ -23,7 +22,7 @@ const HIGHEST_LEVEL = LEVELS[LEVELS.length - 1]!;
 export interface AssessOptions {
   answers: string;
   checklist?: string[];
-  level?: string;
+  level?: Level;
   asOf: string;
 }
 
@@ -37,7 +36,7 @@ export interface Assessed {
 
 /** Reads the answers file, loads the checklists it (or --checklist) names, validates, scores. */
 export async function assess(options: AssessOptions): Promise<Assessed> {
-  const { readAnswersFile, checklistSpecsOf, resolveAnswers } = await import('../answers/file.js');
+  const { readAnswersFile, checklistSpecsOf, resolveAnswers } = await import('./answers/file.js');
   const parsed = await readAnswersFile(options.answers);
   // A file that is not even YAML has nothing more to check.
   if (parsed.problems.length && parsed.source.data === undefined) throw new ProblemsError(parsed.problems);
@@ -45,7 +44,7 @@ export async function assess(options: AssessOptions): Promise<Assessed> {
   const catalog = buildCatalog(loaded.map((l) => l.checklist));
   const { answers, problems, notSelected } = resolveAnswers(parsed, catalog, { narrowed: (options.checklist ?? []).length > 0 });
   if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
-  const level = (options.level ? Number(options.level) : (answers.level ?? HIGHEST_LEVEL)) as Level;
+  const level = options.level ?? answers.level ?? HIGHEST_LEVEL;
   const assessment = score(catalog, answers, { level, asOf: options.asOf });
   return { assessment, answers, catalog, notices: assessmentNotices(assessment, notSelected) };
 }
@@ -75,8 +74,8 @@ export interface BaselineComparison {
  * their levels (each capped by --level) and the checklists both name (--checklist stands for
  * both). The current checklists' questions are used; answers to removed ones are ignored.
  */
-export async function compareWithBaseline(file: string, current: Assessed, options: { checklist?: string[]; level?: string }): Promise<BaselineComparison> {
-  const { readAnswersFile, resolveAnswers } = await import('../answers/file.js');
+export async function compareWithBaseline(file: string, current: Assessed, options: { checklist?: string[]; level?: Level }): Promise<BaselineComparison> {
+  const { readAnswersFile, resolveAnswers } = await import('./answers/file.js');
   const parsed = await readAnswersFile(file);
   if (parsed.problems.length && parsed.source.data === undefined) throw new ProblemsError(parsed.problems);
   const checklists = options.checklist?.length ? current.catalog.checklists : await baselineChecklists(parsed, current.answers.file);
@@ -85,7 +84,7 @@ export async function compareWithBaseline(file: string, current: Assessed, optio
   if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
   const baseline = { ...answers, file };
 
-  const cap = options.level ? (Number(options.level) as Level) : HIGHEST_LEVEL;
+  const cap = options.level ?? HIGHEST_LEVEL;
   const reach = {
     baseline: { level: Math.min(baseline.level ?? HIGHEST_LEVEL, cap) as Level, checklists },
     current: { level: Math.min(current.answers.level ?? HIGHEST_LEVEL, cap) as Level, checklists: current.catalog.checklists },
@@ -107,7 +106,7 @@ export async function compareWithBaseline(file: string, current: Assessed, optio
  * git, say) is read beside the current answers file, where the original usually lies.
  */
 async function baselineChecklists(parsed: ParsedAnswersFile, currentFile: string | undefined): Promise<Checklist[]> {
-  const { answersDir, checklistSpecsOf } = await import('../answers/file.js');
+  const { answersDir, checklistSpecsOf } = await import('./answers/file.js');
   const specs = checklistSpecsOf(parsed);
   if (!specs.length) return (await selectChecklists([])).checklists.map((l) => l.checklist);
   const found = new Map<string, Checklist>();

@@ -1,0 +1,115 @@
+/** `breachready report`: scores an answers file and writes the gap report in one or more formats. */
+import { isStdin } from '../answers/stdin.js';
+import { commandLine, shellQuote } from '../invocation.js';
+import { existsSync } from 'node:fs';
+import version from 'breachready:version';
+import { DEFAULT_ANSWERS_FILE } from '../answers/default-file.js';
+import { asOfDate } from '../clock.js';
+import { useColor } from '../color.js';
+import { CliError, EXIT } from '../errors.js';
+import { stderrLine } from '../text.js';
+import { writeCiOutputs } from '../github-actions.js';
+import { evaluatePolicy } from '../policy.js';
+import { checkWritable, writeFileAtomic } from '../fs-atomic.js';
+import { formatForFile, knownExtensions, render as renderFormat, FORMATS } from '../report/formats.js';
+import type { FormatName, RenderContext } from '../report/formats.js';
+import type { NextStep } from '../report/text.js';
+import type { Assessment } from '../scoring/model.js';
+import { assess, compareWithBaseline } from '../assessment.js';
+import { regressionReason, renderComparisonText } from '../report/comparison.js';
+import type { Globals } from '../cli/command.js';
+import type { ReportOptions } from './report.js';
+import { write } from '../std-streams.js';
+import { plural } from '../plural.js';
+
+export async function runReport(given: ReportOptions, globals: Globals, file?: string): Promise<void> {
+  const options = { ...given, answers: answersFileOf(given.answers, file) };
+  const outputs = (options.output ?? []).map((file) => {
+    const format = formatForFile(file);
+    if (!format) {
+      throw new CliError(`cannot tell the format of "${file}" from its extension: use one of ${knownExtensions().join(', ')}`);
+    }
+    return { file, format };
+  });
+  const stdoutFormat = options.format ?? (outputs.length ? undefined : 'text');
+
+  const asOf = asOfDate(options.asOf);
+  if (options.failOnRegression && !options.baseline) throw new CliError('--fail-on-regression needs --baseline <old answers file>');
+  const assessed = await assess({ ...options, asOf });
+  const { assessment, answers } = assessed;
+  for (const notice of assessed.notices) write('stderr', `${stderrLine(notice)}\n`);
+  const compared = options.baseline ? await compareWithBaseline(options.baseline, assessed, options) : undefined;
+  const comparison = compared?.comparison;
+  const failOn = options.failOn ?? 'none';
+  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, answersLine: answers.answersLine, comparison, failOn };
+
+  // Render everything first, so a failure leaves no output half-written; each format once.
+  const cache = new Map<string, Promise<string>>();
+  const render = (format: FormatName, color = false) => {
+    const key = `${format}:${color}`;
+    if (!cache.has(key)) cache.set(key, renderFormat(format, assessment, { ...context, color }));
+    return cache.get(key)!;
+  };
+  const rendered = [];
+  for (const o of outputs) rendered.push({ ...o, text: await render(o.format) });
+  // Next steps name the command as it was invoked, so they go to the person, never into a report
+  // file, which stays the same bytes however it was made.
+  const stdoutText =
+    stdoutFormat === 'text'
+      ? await renderFormat('text', assessment, { ...context, color: useColor('stdout', globals.color), next: nextSteps(assessment, options) })
+      : stdoutFormat && (await render(stdoutFormat));
+  // Every target is checked before the first is written: exit 2 means no report at all.
+  for (const { file } of rendered) checkWritable(file);
+  for (const { file, text } of rendered) {
+    writeFileAtomic(file, text);
+    write('stderr', `${stderrLine(`wrote ${file}`)}\n`);
+  }
+  if (stdoutText !== undefined) write('stdout', stdoutText);
+  if (stdoutFormat !== 'text') {
+    for (const stale of assessment.stale) {
+      const note = `note: checklist ${stale.checklist.id} was updated (${stale.answeredVersion} -> ${stale.checklist.version}) since the answers were given: ${stale.unanswered.length} unanswered`;
+      write('stderr', `${stderrLine(note)}\n`);
+    }
+  }
+  if (compared?.note) write('stderr', `${compared.note}\n`);
+  // The text report has no room for it; say it on stderr so stdout data stays clean.
+  if (comparison && !(stdoutFormat && FORMATS[stdoutFormat].showsComparison)) write('stderr', renderComparisonText(comparison));
+
+  await writeCiOutputs(assessment, context);
+
+  const policy = evaluatePolicy(assessment, { failOn, minScore: options.minScore, requireComplete: options.requireComplete ?? false });
+  const reasons = [...policy.reasons];
+  if (options.failOnRegression && comparison?.regressed.length) {
+    reasons.push(regressionReason(comparison, options.baseline!));
+  }
+  if (reasons.length) throw new CliError(`policy failed:\n  ${reasons.join('\n  ')}`, EXIT.policy);
+}
+
+/** The answers file: named once (positionally or with --answers), else the interview's default when it exists. */
+function answersFileOf(option: string | undefined, positional: string | undefined): string {
+  if (option !== undefined && positional !== undefined && option !== positional) {
+    throw new CliError(`two answers files given ("${positional}" and --answers "${option}"): name one`);
+  }
+  const named = option ?? positional;
+  if (named !== undefined) return named;
+  if (existsSync(DEFAULT_ANSWERS_FILE)) return DEFAULT_ANSWERS_FILE;
+  throw new CliError(`no answers file: name one (breachready report FILE), or run the interview to write ${DEFAULT_ANSWERS_FILE}`, EXIT.usage, 'See: breachready report --help');
+}
+
+/**
+ * What to do next, as commands to paste: breachready as it was invoked, the same checklists and
+ * level, and only the steps this run has not already done.
+ */
+function nextSteps(assessment: Assessment, options: ReportOptions & { answers: string }): NextStep[] {
+  const scope = [...(options.checklist ?? []).flatMap((c) => ['--checklist', c]), ...(options.level ? ['--level', String(options.level)] : [])];
+  // Standard input has no file to name: a placeholder, left unquoted so that it reads as one.
+  const file = isStdin(options.answers) ? '<answers file>' : shellQuote(options.answers);
+  const withFile = (before: string[], after: string[] = []) => [commandLine(...before), file, ...[...after, ...scope].map(shellQuote)].join(' ');
+  const steps: NextStep[] = [];
+  const open = assessment.unanswered.length;
+  if (open > 0) steps.push({ what: `Answer the ${plural(open, 'open question')}`, command: withFile(['--answers']) });
+  const wroteMarkdown = (options.output ?? []).some((file) => formatForFile(file) === 'markdown');
+  if (!wroteMarkdown) steps.push({ what: 'Write the report for your client', command: withFile(['report'], ['-o', 'report.md']) });
+  if ((options.failOn ?? 'none') === 'none') steps.push({ what: 'Gate CI on it', command: withFile(['report'], ['--fail-on', 'high']) });
+  return steps;
+}
