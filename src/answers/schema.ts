@@ -13,8 +13,9 @@ import { FORMAT_VERSION } from './format.js';
 import { suggestAnswerValue } from './suggest-value.js';
 
 // The few messages zod writes itself (a list or a mapping where a text belongs) are in English, as
-// the full zod has them; the light build has no locale of its own.
-z.config(en());
+// the full zod has them; the light build has no locale of its own. jitless: a run checks one file,
+// too little for compiling each object schema to pay for itself (set before any schema is made).
+z.config({ ...en(), jitless: true });
 
 const answerValue = z.enum(ANSWER_VALUES, {
   error: (issue) =>
