@@ -84,6 +84,12 @@ function checklistEntries(source: PositionedSource): number {
   return Array.isArray(raw) ? raw.length : 0;
 }
 
+/** The `answers:` mapping as written (read even if the schema rejected the file; empty when it is not a mapping). */
+function rawAnswersOf(source: PositionedSource): Record<string, unknown> {
+  const answers = (source.data as { answers?: unknown } | null | undefined)?.answers;
+  return answers && typeof answers === 'object' ? (answers as Record<string, unknown>) : {};
+}
+
 /** The source of a file that could not be read: an empty document. */
 function emptySource(file: string): PositionedSource {
   return { file, text: '', data: null, problems: [], lineCounter: new LineIndex(''), offsetOf: () => 0 };
@@ -121,12 +127,10 @@ export function resolveAnswers(
   const problems: Problem[] = [];
   const answers = new Map<string, Answer>();
   const at = (path: PathSegment[], message: string) => problems.push({ file: source.file, ...locate(source, path), message });
-  const raw = source.data as { answers?: unknown } | null | undefined;
-  const rawAnswers = raw && typeof raw === 'object' && raw.answers && typeof raw.answers === 'object' ? (raw.answers as Record<string, unknown>) : {};
   const loadedIds = new Set(catalog.checklists.map((c) => c.id));
   // "Did you mean" costs an edit distance per known id: offer it for the first few hundred only.
   let suggestionsLeft = 500;
-  for (const [id, rawEntry] of Object.entries(rawAnswers)) {
+  for (const [id, rawEntry] of Object.entries(rawAnswersOf(source))) {
     // With --checklist narrowing the selection, answers to the checklists left out are ignored.
     if (options.narrowed && id.includes('/') && !loadedIds.has(id.slice(0, id.indexOf('/')))) {
       if (rawEntry !== null) notSelected++;
