@@ -7,21 +7,21 @@ import type { Document, Node } from 'yaml';
 import type { AnswerValue, Level } from '../checklist/schema.js';
 import { stripBom } from '../source-position.js';
 import { FORMAT_VERSION } from './format.js';
+import { META_FIELDS } from './schema.js';
+import type { AnswersMeta } from './schema.js';
 
 export interface AnswerUpdate {
   value: AnswerValue | undefined;
   note?: string;
 }
 
-export interface NewFileMeta {
-  organization?: string;
-  assessor?: string;
-  date?: string;
+/** A new file's fields: the assessment fields the schema declares, the level always. */
+export type NewFileMeta = AnswersMeta & {
   level: Level;
   checklists?: string[];
   versions?: Record<string, string>;
   schemaRef?: string;
-}
+};
 
 export class AnswersDocument {
   private constructor(private readonly doc: Document) {}
@@ -42,7 +42,7 @@ export class AnswersDocument {
       `breachready: ${FORMAT_VERSION}`,
     ];
     const document = AnswersDocument.fromText(`${lines.join('\n')}\n`);
-    for (const key of ['organization', 'assessor', 'date', 'level'] as const) document.setMeta(key, meta[key]);
+    for (const key of META_FIELDS) document.setMeta(key, meta[key]);
     if (meta.checklists?.length) {
       const node = document.doc.createNode(meta.checklists);
       node.flow = true;
@@ -61,9 +61,9 @@ export class AnswersDocument {
     } else if (Object.keys(versions).length) this.doc.set('versions', this.doc.createNode(versions));
   }
 
-  /** Sets a top-level field (organization, assessor, date, level). */
-  setMeta(key: 'organization' | 'assessor' | 'date' | 'level', value: string | number | undefined): void {
-    if (value === undefined || value === '') this.doc.delete(key);
+  /** Sets an assessment field (organization, assessor, date, level); empty deletes it. */
+  setMeta(key: keyof AnswersMeta, value: AnswersMeta[keyof AnswersMeta]): void {
+    if (value === undefined || value === null || value === '') this.doc.delete(key);
     else this.doc.set(key, value);
   }
 

@@ -1,7 +1,7 @@
 /**
  * Reads answers files: YAML, schema, then checks against the loaded checklists. A plainly valid
- * file is read by the quick reader and checker; anything else by the full YAML parser and zod
- * (loaded only then), which also explain every problem.
+ * file is read by the quick YAML reader; anything else by the full parser (loaded only then).
+ * One schema (schema.ts) checks both and explains every problem.
  */
 import { dirname, resolve } from 'node:path';
 import { formerGlobalIds } from '../catalog.js';
@@ -13,12 +13,14 @@ import type { PathSegment, PositionedSource } from '../source-position.js';
 import { closest } from '../suggest.js';
 import { quote } from '../text.js';
 import { readStdinText, readTextFile } from '../text-file.js';
-import { readPlainYaml } from '../yaml-lite.js';
+import { issuesToProblems } from '../validate-data.js';
 import { readYamlSource } from '../yaml-read.js';
+import { FORMAT_VERSION } from './format.js';
+import { answerOf, metaOf } from './model.js';
 import type { Answer, Answers } from './model.js';
-import { quickCheckAnswersFile } from './quick-check.js';
-import type { AnswerEntryData, AnswersFileData } from './schema.js';
-import type { AnswerValue } from '../checklist/vocabulary.js';
+import { answerRuleProblems } from './rules.js';
+import { acceptanceSchema, answerEntrySchema, answerSchema, answersFileSchema } from './schema.js';
+import type { AnswersFileData } from './schema.js';
 import { STDIN, STDIN_NAME, isStdin } from './stdin.js';
 import { builtinChecklists } from '../checklist/builtin.js';
 
@@ -27,20 +29,16 @@ export interface ParsedAnswersFile {
   /** The validated file; undefined when the schema found problems. */
   data?: AnswersFileData;
   problems: Problem[];
-  /** One entry of `answers:` as the schema reads it, or undefined when the schema rejects it. */
-  checkEntry(raw: unknown): AnswerEntry | undefined;
 }
 
-/** An entry of `answers:`: a value, a full mapping, or null (unanswered). */
-export type AnswerEntry = AnswerValue | AnswerEntryData | null;
-
+export type { AnswerEntry } from './schema.js';
 export { STDIN } from './stdin.js';
 
 /** Reads and schema-checks an answers file (`-` reads standard input). */
 export async function readAnswersFile(file: string): Promise<ParsedAnswersFile> {
   const name = file === STDIN ? STDIN_NAME : file;
   const read = file === STDIN ? readStdinText(name) : readTextFile(file);
-  if (read.problem) return unreadFile(name, read.problem);
+  if (read.problem) return { source: emptySource(name), problems: [read.problem] };
   return parseAnswersText(read.text!, name);
 }
 
@@ -49,21 +47,34 @@ export async function parseAnswersText(text: string, file: string): Promise<Pars
   return answersFromSource(await readYamlSource(text, file));
 }
 
-/**
- * Schema-checks a parsed answers document: without zod when it is plainly valid, else with zod
- * (loaded only then), which also explains every problem.
- */
-export async function answersFromSource(source: PositionedSource): Promise<ParsedAnswersFile> {
+/** Schema-checks a parsed answers document, locating every problem in its source. */
+export function answersFromSource(source: PositionedSource): ParsedAnswersFile {
+  const { file } = source;
+  const result = (problems: Problem[]) => ({ source, problems });
   const count = checklistEntries(source);
   if (count > MAX_CHECKLIST_ENTRIES) {
     // Refused before anything checks or looks up its entries, each of which could be a problem.
-    const problem = { file: source.file, ...locateKey(source, ['checklists']), message: `${count} entries in "checklists", over the limit of ${MAX_CHECKLIST_ENTRIES}` };
-    return { source, problems: [...source.problems, problem], checkEntry: () => undefined };
+    return result([...source.problems, { file, ...locateKey(source, ['checklists']), message: `${count} entries in "checklists", over the limit of ${MAX_CHECKLIST_ENTRIES}` }]);
   }
-  const quick = quickAnswers(source);
-  if (quick) return quick;
-  const { checkAnswersFully } = await import('./parse-fully.js');
-  return checkAnswersFully(source);
+  if (source.problems.length) return result(source.problems);
+  if (source.data === null || source.data === undefined) {
+    return result([{ file, line: 1, col: 1, message: 'the file is empty: expected an answers file (see `breachready template`)' }]);
+  }
+  // A package.json, a checklist or a compose file: one line, not a problem per field.
+  if (typeof source.data !== 'object' || Array.isArray(source.data) || !Object.hasOwn(source.data, 'breachready')) {
+    return result([{ file, line: 1, col: 1, message: `not a breachready answers file (no \`breachready: ${FORMAT_VERSION}\`)` }]);
+  }
+  const parsed = answersFileSchema.safeParse(source.data);
+  if (!parsed.success) return result(issuesToProblems(source, parsed.error.issues, answersKeysAt));
+  return { source, data: parsed.data, problems: [] };
+}
+
+/** The fields a mapping at `path` may have, for "did you mean" on an unknown one. */
+function answersKeysAt(path: readonly PathSegment[]): readonly string[] {
+  if (path.length === 0) return Object.keys(answersFileSchema.def.shape);
+  if (path[0] === 'answers' && path.length === 2) return Object.keys(answerEntrySchema.def.shape);
+  if (path[path.length - 1] === 'accepted') return Object.keys(acceptanceSchema.def.shape);
+  return [];
 }
 
 /** Entries allowed in `checklists:`: far more than any real selection names. */
@@ -75,23 +86,15 @@ function checklistEntries(source: PositionedSource): number {
   return Array.isArray(raw) ? raw.length : 0;
 }
 
-/** A file that could not be read: an empty document, and why. */
-function unreadFile(file: string, problem: Problem): ParsedAnswersFile {
-  const source = { file, text: '', data: null, problems: [], lineCounter: new LineIndex(''), offsetOf: () => 0 };
-  return { source, problems: [problem], checkEntry: () => undefined };
+/** The `answers:` mapping as written (read even if the schema rejected the file; empty when it is not a mapping). */
+function rawAnswersOf(source: PositionedSource): Record<string, unknown> {
+  const answers = (source.data as { answers?: unknown } | null | undefined)?.answers;
+  return answers && typeof answers === 'object' ? (answers as Record<string, unknown>) : {};
 }
 
-/** The quick path: the file, if the quick reader and checker both take it; else undefined. */
-export function quickParseAnswersText(text: string, file: string): ParsedAnswersFile | undefined {
-  const source = readPlainYaml(text, file);
-  return source && quickAnswers(source);
-}
-
-/** The document, if the zod-free checker takes it as it is; else undefined. */
-function quickAnswers(source: PositionedSource): ParsedAnswersFile | undefined {
-  const data = source.problems.length ? undefined : quickCheckAnswersFile(source.data);
-  // Every entry was checked with the file, so each is taken as it is.
-  return data ? { source, data, problems: [], checkEntry: (raw) => raw as AnswerEntry } : undefined;
+/** The source of a file that could not be read: an empty document. */
+function emptySource(file: string): PositionedSource {
+  return { file, text: '', data: null, problems: [], lineCounter: new LineIndex(''), offsetOf: () => 0 };
 }
 
 /** The directory an answers file's `checklists:` paths are relative to (the working directory for stdin). */
@@ -126,11 +129,10 @@ export function resolveAnswers(
   const problems: Problem[] = [];
   const answers = new Map<string, Answer>();
   const at = (path: PathSegment[], message: string) => problems.push({ file: source.file, ...locate(source, path), message });
-  const raw = source.data as { answers?: unknown } | null | undefined;
-  const rawAnswers = raw && typeof raw === 'object' && raw.answers && typeof raw.answers === 'object' ? (raw.answers as Record<string, unknown>) : {};
   const loadedIds = new Set(catalog.checklists.map((c) => c.id));
   // "Did you mean" costs an edit distance per known id: offer it for the first few hundred only.
   let suggestionsLeft = 500;
+  const rawAnswers = rawAnswersOf(source);
   for (const [id, rawEntry] of Object.entries(rawAnswers)) {
     // With --checklist narrowing the selection, answers to the checklists left out are ignored.
     if (options.narrowed && id.includes('/') && !loadedIds.has(id.slice(0, id.indexOf('/')))) {
@@ -152,32 +154,17 @@ export function resolveAnswers(
     }
     // Each entry is checked on its own, so one bad entry does not hide the others' problems
     // (the file schema has already reported why a rejected entry is wrong).
-    const entry = parsed.checkEntry(rawEntry);
-    if (entry === undefined) continue;
-    const line = locateKey(source, ['answers', id]).line;
-    const answer: Answer = entry === null ? { line } : typeof entry === 'string' ? { value: entry, line } : {
-      value: entry.answer ?? undefined,
-      note: entry.note?.trim() || undefined,
-      evidence: entry.evidence?.trim() || undefined,
-      accepted: entry.accepted,
-      line,
-    };
-    if (answer.value === 'na' && !answer.note) {
-      at(['answers', id], `"na" needs a note that justifies it (answer: na, note: why it does not apply)`);
-    }
-    if (answer.accepted && (answer.value === 'yes' || answer.value === 'na')) {
-      at(['answers', id, 'accepted'], `an accepted risk needs a gap: the answer is "${answer.value}"`);
-    }
+    const entry = answerSchema.safeParse(rawEntry);
+    if (!entry.success) continue;
+    const answer = answerOf(entry.data, locateKey(source, ['answers', id]).line);
+    for (const rule of answerRuleProblems(answer)) at(['answers', id, ...rule.path], rule.message);
     answers.set(target, answer);
   }
   const answersLine = data?.answers ? locateKey(source, ['answers']).line : undefined;
   return {
     answers: {
       file: isStdin(source.file) ? STDIN : source.file,
-      organization: data?.organization ?? undefined,
-      assessor: data?.assessor ?? undefined,
-      date: data?.date ?? undefined,
-      level: data?.level,
+      ...metaOf(data),
       versions: data?.versions,
       answers,
       answersLine,

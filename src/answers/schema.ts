@@ -1,11 +1,21 @@
-/** The answers file format (a user-facing contract; see README "The answers file"). */
-import { z } from 'zod';
-import { ANSWER_VALUES } from '../checklist/vocabulary.js';
+/**
+ * The answers file format (a user-facing contract; see README "The answers file"), declared once:
+ * the types (model.ts), the JSON Schema (schemas.ts), the check on every path and its messages,
+ * and the editing side's field lists all come from here. Written with zod's light build
+ * (`zod/mini`), which costs a plainly valid file a few milliseconds at start-up, not the full zod.
+ */
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+import { ANSWER_VALUES, LEVELS } from '../checklist/vocabulary.js';
 import { quote } from '../text.js';
 import { ISO_DATE, isCalendarDate } from '../iso-date.js';
 import { FORMAT_VERSION } from './format.js';
 import { suggestAnswerValue } from './suggest-value.js';
 
+// The few messages zod writes itself (a list or a mapping where a text belongs) are in English, as
+// the full zod has them; the light build has no locale of its own. jitless: a run checks one file,
+// too little for compiling each object schema to pay for itself (set before any schema is made).
+z.config({ ...en(), jitless: true });
 
 const answerValue = z.enum(ANSWER_VALUES, {
   error: (issue) =>
@@ -23,64 +33,80 @@ function meant(input: string): string {
 }
 
 const isoDate = (what: string) =>
-  z
-    .string({ error: `${what} must be a date, YYYY-MM-DD` })
+  z.string({ error: `${what} must be a date, YYYY-MM-DD` }).check(
     // abort: a date that is not even YYYY-MM-DD gets one message, not a second about the calendar.
-    .regex(ISO_DATE, { error: `${what} must be a date, YYYY-MM-DD`, abort: true })
-    .refine(isCalendarDate, {
-      error: `${what} is not a real calendar date`,
-    });
+    z.regex(ISO_DATE, { error: `${what} must be a date, YYYY-MM-DD`, abort: true }),
+    z.refine(isCalendarDate, { error: `${what} is not a real calendar date` }),
+  );
 
-const optionalText = (what: string) => z.string({ error: `${what} must be text` }).optional();
+const optionalText = (what: string) => z.optional(z.string({ error: `${what} must be text` }));
+
+/** Text that says something: trimmed, not empty. */
+const requiredText = (error: string) => z.string({ error }).check(z.trim(), z.minLength(1, { error }));
 
 export const acceptanceSchema = z
   .strictObject({
-    by: z.string({ error: 'accepted.by must name who accepted the risk' }).trim().min(1, { error: 'accepted.by must name who accepted the risk' }),
-    reason: z.string({ error: 'accepted.reason must say why' }).trim().min(1, { error: 'accepted.reason must say why' }),
+    by: requiredText('accepted.by must name who accepted the risk'),
+    reason: requiredText('accepted.reason must say why'),
     until: isoDate('accepted.until'),
   })
-  .describe('An accepted risk: still a gap, but it does not fail a CI policy until `until` has passed');
+  .check(z.describe('An accepted risk: still a gap, but it does not fail a CI policy until `until` has passed'));
 
 export const answerEntrySchema = z
   .strictObject({
-    answer: answerValue.nullable().optional().describe('yes | partial | no | unknown | na; empty = unanswered'),
-    note: optionalText('note').nullable().describe('Context for the answer; required for na (the justification)'),
-    evidence: optionalText('evidence').nullable().describe('Where the evidence is: a link, a document, a ticket'),
-    accepted: acceptanceSchema.optional(),
+    answer: z.optional(z.nullable(answerValue)).check(z.describe('yes | partial | no | unknown | na; empty = unanswered')),
+    note: z.nullable(optionalText('note')).check(z.describe('Context for the answer; required for na (the justification)')),
+    evidence: z.nullable(optionalText('evidence')).check(z.describe('Where the evidence is: a link, a document, a ticket')),
+    accepted: z.optional(acceptanceSchema),
   })
-  .describe('An answer with its note, evidence and an optional accepted risk');
+  .check(z.describe('An answer with its note, evidence and an optional accepted risk'));
+
+/**
+ * How the template shows each field of the longer form of an answer. Typed by the schema, so a
+ * new field does not type-check until the template can show it.
+ */
+export const ANSWER_ENTRY_EXAMPLE: Readonly<Record<keyof AnswerEntryData, string>> = {
+  answer: 'partial',
+  note: 'what is in place and what is missing',
+  evidence: 'where to see it (link, document, ticket)',
+  accepted: '{ by: who, reason: why, until: YYYY-MM-DD }',
+};
 
 /** One entry of `answers:`: shorthand value, full mapping, or empty (unanswered). */
-export const answerSchema = z.union([answerValue, answerEntrySchema]).nullable();
+export const answerSchema = z.nullable(z.union([answerValue, answerEntrySchema]));
+
+/** What a file says about the assessment: the fields the interview's first run asks for. */
+const metaShape = {
+  organization: z.nullable(optionalText('organization')),
+  assessor: z.nullable(optionalText('assessor')),
+  date: z.nullable(z.optional(isoDate('date'))).check(z.describe('When the answers were given')),
+  level: z
+    .optional(z.literal(LEVELS, { error: 'level must be 1, 2 or 3' }))
+    .check(z.describe('1 essentials, 2 standard, 3 advanced (default: 3, every question)')),
+};
+
+/** The assessment fields in file order (the interview writes them so). */
+export const META_FIELDS = Object.keys(metaShape) as (keyof typeof metaShape)[];
 
 export const answersFileSchema = z
   .strictObject({
     breachready: z.literal(FORMAT_VERSION, { error: `breachready must be ${FORMAT_VERSION} (the answers file format version)` }),
-    organization: optionalText('organization').nullable(),
-    assessor: optionalText('assessor').nullable(),
-    date: isoDate('date').optional().nullable().describe('When the answers were given'),
-    level: z
-      .literal([1, 2, 3], { error: 'level must be 1, 2 or 3' })
-      .optional()
-      .describe('1 essentials, 2 standard, 3 advanced (default: 3, every question)'),
+    ...metaShape,
     checklists: z
-      .array(z.string({ error: 'each checklist must be a built-in id or a path' }).min(1))
-      .optional()
-      .describe('Built-in checklist ids or paths relative to this file (default: every built-in checklist)'),
+      .optional(z.array(z.string({ error: 'each checklist must be a built-in id or a path' }).check(z.minLength(1))))
+      .check(z.describe('Built-in checklist ids or paths relative to this file (default: every built-in checklist)')),
     versions: z
-      .record(z.string(), z.string({ error: 'a checklist version must be text, e.g. "1.0.0"' }))
-      .optional()
-      .describe('Checklist id -> the version the answers were given against (written by the interview), to spot new questions'),
+      .optional(z.record(z.string(), z.string({ error: 'a checklist version must be text, e.g. "1.0.0"' })))
+      .check(z.describe('Checklist id -> the version the answers were given against (written by the interview), to spot new questions')),
     answers: z
-      .record(z.string(), answerSchema, {
-        error: 'answers must be a mapping of question id to answer',
-      })
-      .nullable()
-      .optional()
-      .describe('Question id (<checklist>/<question>) -> answer, or a mapping with answer, note, evidence, accepted'),
+      .optional(z.nullable(z.record(z.string(), answerSchema, { error: 'answers must be a mapping of question id to answer' })))
+      .check(z.describe('Question id (<checklist>/<question>) -> answer, or a mapping with answer, note, evidence, accepted')),
   })
-  .describe('A breachready answers file');
+  .check(z.describe('A breachready answers file'));
 
 export type AnswersFileData = z.infer<typeof answersFileSchema>;
+export type AnswersMeta = z.infer<z.ZodMiniObject<typeof metaShape>>;
 export type AnswerEntryData = z.infer<typeof answerEntrySchema>;
 export type Acceptance = z.infer<typeof acceptanceSchema>;
+/** An entry of `answers:`: a value, a full mapping, or null (unanswered). */
+export type AnswerEntry = z.infer<typeof answerSchema>;

@@ -3,6 +3,8 @@ import type { Catalog } from '../catalog.js';
 import type { Level } from '../checklist/vocabulary.js';
 import { ANSWER_VALUES } from '../checklist/vocabulary.js';
 import { terminalLine } from '../text.js';
+import { FORMAT_VERSION } from './format.js';
+import { ANSWER_ENTRY_EXAMPLE, META_FIELDS } from './schema.js';
 
 export interface TemplateOptions {
   level: Level;
@@ -25,15 +27,10 @@ export function renderTemplate(catalog: Catalog, options: TemplateOptions): stri
     `# Answers: ${ANSWER_VALUES.join(' | ')}   (empty = unanswered; na needs a note)`,
     '# Longer form, with a note, evidence or an accepted risk:',
     '#   some-checklist/some-question:',
-    '#     answer: partial',
-    '#     note: what is in place and what is missing',
-    '#     evidence: where to see it (link, document, ticket)',
-    '#     accepted: { by: who, reason: why, until: YYYY-MM-DD }',
-    'breachready: 1',
-    'organization:',
-    'assessor:',
-    'date:',
-    `level: ${options.level}`,
+    ...Object.entries(ANSWER_ENTRY_EXAMPLE).map(([field, example]) => `#     ${field}: ${example}`),
+    `breachready: ${FORMAT_VERSION}`,
+    // The assessment fields, to fill in; the level is the one chosen.
+    ...META_FIELDS.map((field) => (field === 'level' ? `level: ${options.level}` : `${field}:`)),
   );
   if (options.checklistSpecs?.length) {
     lines.push(`checklists: [${options.checklistSpecs.map((s) => JSON.stringify(s)).join(', ')}]`);

@@ -114,10 +114,20 @@ describe('what a run loads', () => {
     expect(declined.loaded).toEqual(expect.arrayContaining(['yaml', 'zod']));
   });
 
-  it('a file the quick path declines goes to the full parser and zod (and still reports right)', () => {
-    const result = vendorLoads(['report', '--answers', 'tests/fixtures/answers/bad-answers.yaml']);
-    expect(result.status).toBe(2);
-    expect(result.loaded).toEqual(expect.arrayContaining(['yaml', 'zod']));
+  it('answers with schema problems are explained by the same light schema on either reader, never the full zod', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-bad-answers-'));
+    const plain = join(dir, 'plain.yaml');
+    const declined = join(dir, 'declined.yaml');
+    // The same answers; an anchor is beyond the quick reader, so the second goes to the full parser.
+    writeFileSync(plain, 'breachready: 1\ndate: 2026-02-30\nanswers:\n  social-media/has-social-accounts: partly\n');
+    writeFileSync(declined, 'breachready: 1\ndate: 2026-02-30\nanswers:\n  social-media/has-social-accounts: &a partly\n');
+    for (const [file, loaded] of [[plain, []], [declined, ['yaml']]] as const) {
+      const result = spawnSync(NODE, [BIN, 'report', '--answers', file], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(result.stderr).toContain(`${file}:2:7: date: date is not a real calendar date`);
+      expect(result.stderr).toContain('unknown answer "partly": use one of yes, partial, no, unknown, na (did you mean "partial"?)');
+      expect(vendorLoads(['report', '--answers', file]), file).toEqual({ status: 2, loaded });
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
