@@ -5,7 +5,7 @@
 import { isMap, isScalar, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { AnswerValue, Level } from '../checklist/schema.js';
-import { stripBom } from '../source-position.js';
+import { stripBom } from '../input/source-position.js';
 import { FORMAT_VERSION } from './format.js';
 import { META_FIELDS } from './schema.js';
 import type { AnswersMeta } from './schema.js';

@@ -2,7 +2,7 @@
  * Rules the schema cannot express: fields of one answer that must agree with each other. They
  * read the answer as the model has it (text trimmed), after the schema took its entry.
  */
-import type { PathSegment } from '../source-position.js';
+import type { PathSegment } from '../input/source-position.js';
 import type { Answer } from './model.js';
 
 export interface AnswerRuleProblem {

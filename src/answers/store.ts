@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { AnswersDocument } from './document.js';
 import { CliError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { normaliseYamlText } from '../source-position.js';
+import { normaliseYamlText } from '../input/source-position.js';
 
 export interface SaveOutcome {
   /** The file had changed on disk; its new content was kept and the answer applied on top. */

@@ -1,10 +1,10 @@
 /** Reads checklist files: YAML parse, schema validation and rules, every problem located. */
 import type { Problem } from '../problems.js';
-import { issuesToProblems } from '../validate-data.js';
-import { locate } from '../source-position.js';
-import type { PathSegment, PositionedSource } from '../source-position.js';
-import { readTextFile } from '../text-file.js';
-import { readYamlSource } from '../yaml-read.js';
+import { issuesToProblems } from '../input/validate-data.js';
+import { locate } from '../input/source-position.js';
+import type { PathSegment, PositionedSource } from '../input/source-position.js';
+import { readTextFile } from '../input/text-file.js';
+import { readYamlSource } from '../input/yaml-read.js';
 import { checkChecklistRules } from './rules.js';
 import { checklistSchema, questionSchema, sourceSchema, whenSchema } from './schema.js';
 import { FRAMEWORKS } from './vocabulary.js';

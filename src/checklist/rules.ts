@@ -6,8 +6,8 @@
 import type { Problem } from '../problems.js';
 import { didYouMean } from '../suggest.js';
 import { quote } from '../text.js';
-import { locate } from '../source-position.js';
-import type { PositionedSource } from '../source-position.js';
+import { locate } from '../input/source-position.js';
+import type { PositionedSource } from '../input/source-position.js';
 
 interface QuestionLinks {
   index: number;

@@ -1,4 +1,4 @@
-/** The JSON report: a stable, documented shape (schema/report.schema.json) for machines. */
+/** The JSON report: a stable shape for machines; `schemaVersion` changes when a field does. */
 import { safeJson } from '../text.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';

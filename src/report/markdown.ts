@@ -19,8 +19,8 @@ import { DECISIVE_ANSWERS } from '../scoring/scope.js';
 import { defuseWorkflowCommands, escapeMarkdown, escapeMarkdownCell } from '../text.js';
 import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatGrade, formatScore, keptInScopeSentences, severityCounts } from './common.js';
 import { plural } from '../plural.js';
-import type { LessonState } from './lessons.js';
-import { lessonStatus } from './lessons.js';
+import type { LessonState } from '../scoring/lessons.js';
+import { lessonStatus } from '../scoring/lessons.js';
 
 export interface MarkdownOptions {
   /** With `--baseline`: what improved and what regressed since. */

@@ -8,7 +8,7 @@ import { buildCatalog } from '../../src/catalog.js';
 import { loadChecklistFile } from '../../src/checklist/load.js';
 import type { Checklist, Question, Severity } from '../../src/checklist/schema.js';
 import { SEVERITY_LABEL, formatGrade } from '../../src/report/common.js';
-import { SONY_LESSONS, lessonStatus } from '../../src/report/lessons.js';
+import { SONY_LESSONS, lessonStatus } from '../../src/scoring/lessons.js';
 import { compareControlIds, renderMarkdown } from '../../src/report/markdown.js';
 import type { Assessment } from '../../src/scoring/model.js';
 import { SEVERITY_WEIGHT, score } from '../../src/scoring/score.js';

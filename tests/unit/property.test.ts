@@ -4,6 +4,7 @@
  * the text, nothing reaches Object.prototype, and arbitrary strings in checklists and answers
  * never put control characters into the terminal report nor change the Markdown report's shape.
  */
+import { runs } from '../helpers/fuzz.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,11 +19,11 @@ import type { Problem } from '../../src/problems.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { score } from '../../src/scoring/score.js';
-import { decodeUtf8, readTextFile } from '../../src/text-file.js';
+import { decodeUtf8, readTextFile } from '../../src/input/text-file.js';
 import { answers, checklist, question } from '../helpers/build.js';
 import { cellSeparators, markdownStructure } from '../helpers/markdown.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = runs(200);
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 
 // ---------------------------------------------------------------------------------------------

@@ -4,15 +4,16 @@
  * so the one schema (answers/schema.ts) gives the same verdict and messages on either. Checked on
  * every YAML file of the project and on generated documents.
  */
+import { runs } from '../helpers/fuzz.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answersFromSource, parseAnswersText } from '../../src/answers/file.js';
-import { normaliseYamlText } from '../../src/source-position.js';
-import type { PathSegment, PositionedSource } from '../../src/source-position.js';
-import { parseYamlLite, readPlainYaml } from '../../src/yaml-lite.js';
-import { parseYaml } from '../../src/yaml-source.js';
+import { normaliseYamlText } from '../../src/input/source-position.js';
+import type { PathSegment, PositionedSource } from '../../src/input/source-position.js';
+import { parseYamlLite, readPlainYaml } from '../../src/input/yaml-lite.js';
+import { parseYaml } from '../../src/input/yaml-source.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -195,7 +196,7 @@ describe('the quick YAML reader', () => {
           if (/: \{ ?\w/.test(text)) takenWithFlowMappings++;
         },
       ),
-      { numRuns: 3000 },
+      runs(3000),
     );
     // The generator must reach the quick reader often, or the comparison proves little.
     expect(taken).toBeGreaterThan(250);
@@ -236,7 +237,7 @@ describe('the quick YAML reader on checklist-shaped documents', () => {
         }
         if (compareReaders(text)) taken++;
       }),
-      { numRuns: 2000 },
+      runs(2000),
     );
     // About one in eight documents is in the subset (some generated values are not): well over 100.
     expect(taken).toBeGreaterThan(100);

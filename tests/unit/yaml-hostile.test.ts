@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnswersText } from '../../src/answers/file.js';
 import { parseChecklist } from '../../src/checklist/load.js';
-import { parseYaml } from '../../src/yaml-source.js';
+import { parseYaml } from '../../src/input/yaml-source.js';
 
 const problemsOf = (text: string) => parseYaml(text, 'x.yaml').problems.map((p) => `${p.line}:${p.col}: ${p.message}`);
 

@@ -2,7 +2,7 @@
  * Positions in a parsed YAML input, independent of the parser that read it (the full `yaml`
  * parser or the quick reader for plain files), so problems can point at `file:line:col`.
  */
-import type { Problem } from './problems.js';
+import type { Problem } from '../problems.js';
 
 export type PathSegment = string | number;
 

@@ -8,7 +8,7 @@
  * failure to be ready for it is our reading, not the press's verdict.
  */
 import type { Source } from '../checklist/schema.js';
-import type { Assessment, QuestionResult } from '../scoring/model.js';
+import type { Assessment, QuestionResult } from './model.js';
 
 export type LessonSource = Pick<Source, 'publication' | 'title' | 'date'>;
 

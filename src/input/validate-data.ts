@@ -1,8 +1,8 @@
 /** Turns zod issues into located problems, so schema errors read `file:line:col: message`. */
 import type { z } from 'zod';
-import type { Problem } from './problems.js';
-import { didYouMean } from './suggest.js';
-import { quote } from './text.js';
+import type { Problem } from '../problems.js';
+import { didYouMean } from '../suggest.js';
+import { quote } from '../text.js';
 import { locate, locateKey } from './source-position.js';
 import type { PathSegment, PositionedSource } from './source-position.js';
 

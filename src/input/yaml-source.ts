@@ -4,10 +4,10 @@
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
-import type { Problem } from './problems.js';
+import type { Problem } from '../problems.js';
 import { LineIndex, normaliseYamlText, yamlItemsOverLimit } from './source-position.js';
 import type { PathSegment, PositionedSource } from './source-position.js';
-import { quote } from './text.js';
+import { quote } from '../text.js';
 
 const MAX_ALIASES = 100;
 /** What aliases may add to a document, in characters: enough for any real reuse, never an amplifier. */

@@ -1,9 +1,9 @@
 /** Reads input files as strict UTF-8 text: every failure is a Problem at file:line:col, never an exception. */
 import { Buffer, isUtf8 } from 'node:buffer';
 import { readFileSync, readSync, statSync } from 'node:fs';
-import type { Problem } from './problems.js';
+import type { Problem } from '../problems.js';
 import { stripBom } from './source-position.js';
-import { sleepSync } from './sleep-sync.js';
+import { sleepSync } from '../sleep-sync.js';
 
 /** Larger files are refused before they are read: a hostile file must not eat the machine. */
 const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
