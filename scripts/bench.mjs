@@ -416,6 +416,9 @@ function generate(size, base) {
     ];
     const count = Math.min(QUESTIONS_PER_FILE, size - q);
     const ids = [];
+    const levels = [];
+    // A question that hangs on the one before is asked at that question's level or above (a checklist rule).
+    const levelFor = (i, drawn) => (i % 4 !== 1 && i % 10 === 7 ? Math.max(drawn, levels[i - 1]) : drawn);
     for (let i = 0; i < count; i++, q++) {
       const id = `q${String(q + 1).padStart(6, '0')}-${pick(WORDS)}-${pick(WORDS)}`;
       ids.push(id);
@@ -427,7 +430,7 @@ function generate(size, base) {
         `    ask: ${ask}`,
         `    help: ${folded(prose(rand, 110 + Math.floor(rand() * 40)), '      ')}`,
         `    severity: ${gate ? 'low' : pick(SEVERITIES)}`,
-        `    level: ${gate ? 1 : 1 + Math.floor(rand() * 3)}`,
+        `    level: ${(levels[i] = levelFor(i, gate ? 1 : 1 + Math.floor(rand() * 3)))}`,
         `    why: ${folded(prose(rand, 80 + Math.floor(rand() * 40)), '      ')}`,
         `    fix: ${folded(prose(rand, 100 + Math.floor(rand() * 40)), '      ')}`,
         `    effort: ${pick(EFFORTS)}`,
