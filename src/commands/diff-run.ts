@@ -5,7 +5,7 @@ import { regressionReason } from '../report/comparison.js';
 import { renderComparison } from '../report/formats.js';
 import { assess, compareWithBaseline } from '../assessment.js';
 import { write } from '../std-streams.js';
-import type { DiffOptions } from './diff.js';
+import type { DiffOptions } from './diff-options.js';
 
 export async function runDiff(oldFile: string, newFile: string, options: DiffOptions): Promise<void> {
   const current = await assess({ answers: newFile, checklist: options.checklist, level: options.level, asOf: asOfDate(options.asOf) });

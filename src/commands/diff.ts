@@ -1,18 +1,12 @@
 /** `breachready diff OLD NEW`: declaration (the work is in diff-run.ts, loaded when it runs). */
 import type { Command } from 'commander';
-import { SHARED, addOptions } from '../cli/options.js';
-import type { OptionValues } from '../cli/options.js';
+import { addOptions } from '../cli/options.js';
+import { OPTIONS } from './diff-options.js';
+import type { DiffOptions } from './diff-options.js';
 
 export const name = 'diff';
 
-export const OPTIONS = {
-  format: SHARED.comparisonFormat,
-  failOnRegression: SHARED.failOnRegression('exit 1 when anything got worse (new gap, lower answer, expired acceptance, new unanswered question)'),
-  checklist: SHARED.checklist,
-  level: SHARED.level,
-  asOf: SHARED.asOf(),
-};
-export type DiffOptions = OptionValues<typeof OPTIONS>;
+export { OPTIONS };
 
 export function declare(program: Command): void {
   addOptions(

@@ -31,7 +31,7 @@ import { score } from '../scoring/score.js';
 import { write } from '../std-streams.js';
 import { terminalWidth } from '../terminal.js';
 import { quote } from '../text.js';
-import type { InterviewOptions } from './interview.js';
+import type { InterviewOptions } from './interview-options.js';
 
 const DEFAULT_REPORT_FILE = 'breachready-report.md';
 

@@ -1,21 +1,14 @@
 /** `breachready [interview]`, the default command: declaration (the work is in interview-run.ts, loaded when it runs). */
 import type { Command } from 'commander';
-import { DEFAULT_ANSWERS_FILE } from '../answers/default-file.js';
 import type { CommandContext } from '../cli/command.js';
 import { CliError, EXIT } from '../errors.js';
-import { SHARED, addOptions, flag, value } from '../cli/options.js';
-import type { OptionValues } from '../cli/options.js';
+import { addOptions } from '../cli/options.js';
+import { OPTIONS } from './interview-options.js';
+import type { InterviewOptions } from './interview-options.js';
 
 export const name = 'interview';
 
-export const OPTIONS = {
-  answers: SHARED.answers('the answers file to write and resume', DEFAULT_ANSWERS_FILE),
-  level: SHARED.level,
-  checklist: SHARED.checklist,
-  review: flag('--review', 'walk every question again, with the current answers preselected'),
-  output: value('-o, --output <file>', 'at the end, write the Markdown report to this file without asking'),
-};
-export type InterviewOptions = OptionValues<typeof OPTIONS>;
+export { OPTIONS };
 
 export function declare(program: Command, context: CommandContext): void {
   addOptions(

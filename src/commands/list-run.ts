@@ -6,7 +6,7 @@ import { safeJson, terminalLine } from '../text.js';
 import { loadSelection } from '../checklist/select.js';
 import { write } from '../std-streams.js';
 import type { Globals } from '../cli/command.js';
-import type { ListOptions } from './list.js';
+import type { ListOptions } from './list-options.js';
 
 export async function runList(options: ListOptions, globals: Globals): Promise<void> {
   const level = options.level ?? 3;

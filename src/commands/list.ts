@@ -1,17 +1,13 @@
 /** `breachready list`: declaration (the work is in list-run.ts, loaded when it runs). */
 import type { Command } from 'commander';
 import type { CommandContext } from '../cli/command.js';
-import { SHARED, addOptions, flag } from '../cli/options.js';
-import type { OptionValues } from '../cli/options.js';
+import { addOptions } from '../cli/options.js';
+import { OPTIONS } from './list-options.js';
+import type { ListOptions } from './list-options.js';
 
 export const name = 'list';
 
-export const OPTIONS = {
-  json: flag('--json', 'print every checklist with all its fields as JSON'),
-  level: SHARED.level,
-  checklist: SHARED.checklist,
-};
-export type ListOptions = OptionValues<typeof OPTIONS>;
+export { OPTIONS };
 
 export function declare(program: Command, context: CommandContext): void {
   addOptions(program.command(name).description('list the checklists and their question counts'), OPTIONS)

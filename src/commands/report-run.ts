@@ -18,7 +18,7 @@ import type { Assessment } from '../scoring/model.js';
 import { assess, compareWithBaseline } from '../assessment.js';
 import { regressionReason, renderComparisonText } from '../report/comparison.js';
 import type { Globals } from '../cli/command.js';
-import type { ReportOptions } from './report.js';
+import type { ReportOptions } from './report-options.js';
 import { write } from '../std-streams.js';
 import { plural } from '../plural.js';
 

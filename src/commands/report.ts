@@ -2,26 +2,14 @@
 import type { Command } from 'commander';
 import { DEFAULT_ANSWERS_FILE } from '../answers/default-file.js';
 import type { CommandContext } from '../cli/command.js';
-import { SHARED, addOptions, flag, value } from '../cli/options.js';
-import type { OptionValues } from '../cli/options.js';
+import { addOptions } from '../cli/options.js';
 import { formatRows } from '../report/formats.js';
+import { OPTIONS } from './report-options.js';
+import type { ReportOptions } from './report-options.js';
 
 export const name = 'report';
 
-export const OPTIONS = {
-  answers: SHARED.answers(`the answers file (- reads standard input; default: ${DEFAULT_ANSWERS_FILE} when it exists)`),
-  format: SHARED.format,
-  output: SHARED.outputs,
-  checklist: SHARED.checklist,
-  level: SHARED.level,
-  asOf: SHARED.asOf(', for reproducible reports'),
-  failOn: SHARED.failOn,
-  minScore: SHARED.minScore,
-  requireComplete: flag('--require-complete', 'exit 1 when an applicable question is unanswered'),
-  baseline: value('--baseline <file>', 'an earlier answers file: report what improved and what regressed since'),
-  failOnRegression: SHARED.failOnRegression('with --baseline: exit 1 only when something got worse (a ratchet)'),
-};
-export type ReportOptions = OptionValues<typeof OPTIONS>;
+export { OPTIONS };
 
 /** The formats, one line each, from the registry. */
 function formatsHelp(): string {

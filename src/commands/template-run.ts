@@ -8,7 +8,7 @@ import { CliError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { loadSelection } from '../checklist/select.js';
 import { write } from '../std-streams.js';
-import type { TemplateOptions } from './template.js';
+import type { TemplateOptions } from './template-options.js';
 
 export async function runTemplate(options: TemplateOptions): Promise<void> {
   const loaded = await loadSelection(options.checklist ?? []);

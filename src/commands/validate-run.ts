@@ -16,7 +16,7 @@ import { write } from '../std-streams.js';
 import { stderrLine } from '../text.js';
 import { summarizeScope } from '../scoring/scope.js';
 import { ignoredByScopingLine } from '../report/common.js';
-import type { ValidateOptions } from './validate.js';
+import type { ValidateOptions } from './validate-options.js';
 
 export async function runValidate(paths: string[], options: ValidateOptions): Promise<void> {
   const problems: Problem[] = [];

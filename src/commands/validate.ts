@@ -1,12 +1,12 @@
 /** `breachready validate <path...>`: declaration (the work is in validate-run.ts, loaded when it runs). */
 import type { Command } from 'commander';
-import { SHARED, addOptions } from '../cli/options.js';
-import type { OptionValues } from '../cli/options.js';
+import { addOptions } from '../cli/options.js';
+import { OPTIONS } from './validate-options.js';
+import type { ValidateOptions } from './validate-options.js';
 
 export const name = 'validate';
 
-export const OPTIONS = { checklist: SHARED.checklist };
-export type ValidateOptions = OptionValues<typeof OPTIONS>;
+export { OPTIONS };
 
 export function declare(program: Command): void {
   addOptions(

@@ -53,7 +53,7 @@ describe('the format registry drives the CLI', () => {
 describe('commands declare themselves', () => {
   it('every command module under src/commands is declared, under its own name, in help order', () => {
     const modules = readdirSync(join(ROOT, 'src/commands'))
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('-run.ts'))
+      .filter((f) => f.endsWith('.ts') && !/-(run|options)\.ts$/.test(f))
       .map((f) => f.replace(/\.ts$/, ''));
     expect([...COMMAND_NAMES].sort()).toEqual(modules.sort());
     expect(declaredProgram().commands.map((c) => c.name())).toEqual(COMMAND_NAMES);
