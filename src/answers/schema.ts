@@ -39,6 +39,8 @@ const isoDate = (what: string) =>
     z.refine(isCalendarDate, { error: `${what} is not a real calendar date` }),
   );
 
+const optionalDate = (what: string) => z.nullable(z.optional(isoDate(what)));
+
 const SHA256_ERROR = 'sha256 must be 64 lowercase hex characters';
 
 function isWebAddress(text: string): boolean {
@@ -59,8 +61,6 @@ export const acceptanceSchema = z
     until: isoDate('accepted.until'),
   })
   .check(z.describe('An accepted risk: still a gap, but it does not fail a CI policy until `until` has passed'));
-
-const optionalDate = (what: string) => z.nullable(z.optional(isoDate(what)));
 
 /** A web address evidence lives at: http or https only (a file link is a `path`). */
 const evidenceHref = z.string({ error: 'href must be an http or https URL' }).check(
@@ -137,7 +137,7 @@ export const answerSchema = z.nullable(z.union([answerValue, answerEntrySchema])
 const metaShape = {
   organization: z.nullable(optionalText('organization')),
   assessor: z.nullable(optionalText('assessor')),
-  date: z.nullable(z.optional(isoDate('date'))).check(z.describe('When the answers were given')),
+  date: optionalDate('date').check(z.describe('When the answers were given')),
   level: z
     .optional(z.literal(LEVELS, { error: 'level must be 1, 2 or 3' }))
     .check(z.describe('1 essentials, 2 standard, 3 advanced (default: 3, every question)')),

@@ -3,6 +3,9 @@ import { parseAnswersText } from '../../src/answers/file.js';
 import { answerOf } from '../../src/answers/model.js';
 import { answerRuleProblems } from '../../src/answers/rules.js';
 import type { AnswerEntry } from '../../src/answers/schema.js';
+import { renderTemplate } from '../../src/answers/template.js';
+import { buildCatalog } from '../../src/catalog.js';
+import { checklist, question } from '../helpers/build.js';
 
 const SHA = '3b1f'.repeat(16);
 
@@ -74,6 +77,15 @@ describe('evidence, owners and dates in the answers file', () => {
     [['by: 3'], '5:9: answers.s/a.by: by must be text'],
   ])('rejects %j with one located message', async (entry, message) => {
     expect(await problemsOf(fileWith('answer: no', ...entry))).toEqual([message]);
+  });
+});
+
+describe('the template', () => {
+  it('shows the new fields of the longer form, in schema order', () => {
+    const text = renderTemplate(buildCatalog([checklist('s', [question('a')])]), { level: 3 });
+    const fields = [...text.matchAll(/^# {5}(\w+):/gm)].map((m) => m[1]);
+    expect(fields).toEqual(['answer', 'answered', 'by', 'owner', 'due', 'note', 'evidence', 'accepted']);
+    expect(text).toContain('#     evidence: where to see it (link, document, ticket), or a list of { href: URL } or { path: file, sha256: hash }\n');
   });
 });
 
