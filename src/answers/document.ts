@@ -2,17 +2,20 @@
  * Edits an answers file in place: the YAML document is changed node by node, so the user's
  * comments, key order and formatting survive, and written atomically after every change.
  */
-import { isMap, isScalar, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
+import { isMap, isScalar, Pair, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { AnswerValue, Level } from '../checklist/schema.js';
 import { stripBom } from '../input/source-position.js';
 import { FORMAT_VERSION } from './format.js';
-import { META_FIELDS } from './schema.js';
+import { answerEntrySchema, META_FIELDS } from './schema.js';
 import type { AnswersMeta } from './schema.js';
 
 export interface AnswerUpdate {
   value: AnswerValue | undefined;
   note?: string;
+  /** When the answer was given or confirmed. With it, `by` names who did, or goes when that is unknown. */
+  answered?: string;
+  by?: string;
 }
 
 /** A new file's fields: the assessment fields the schema declares, the level always. */
@@ -68,8 +71,8 @@ export class AnswersDocument {
   }
 
   /**
-   * Records an answer. A bare value stays shorthand (`id: no`); with a note it becomes a mapping.
-   * Fields the interview does not ask about (evidence, accepted) are kept as they were.
+   * Records an answer. A bare value stays shorthand (`id: no`); with a note or a date it becomes a
+   * mapping. Fields the interview does not ask about (owner, evidence, accepted) are kept as they were.
    */
   setAnswer(globalId: string, update: AnswerUpdate): void {
     let answers = this.doc.get('answers', true);
@@ -80,20 +83,20 @@ export class AnswersDocument {
     const map = answers as YAMLMap;
     const existing = map.get(globalId, true);
     const note = update.note?.trim() || undefined;
-    if (isMap(existing)) {
-      setOrDelete(existing, 'answer', update.value);
-      setOrDelete(existing, 'note', note);
-      return;
-    }
-    if (note === undefined) {
+    if (!isMap(existing) && note === undefined && update.answered === undefined) {
       // Keep the scalar node (and any comment on it) when there is one; replace only its value.
       if (isScalar(existing)) existing.value = update.value ?? null;
       else map.set(globalId, update.value ?? null);
       return;
     }
-    const entry = new YAMLMap();
-    entry.set('answer', update.value ?? null);
-    entry.set('note', note);
+    const entry: YAMLMap = isMap(existing) ? existing : new YAMLMap();
+    setOrDelete(entry, 'answer', update.value);
+    if (update.answered !== undefined) {
+      setOrDelete(entry, 'answered', update.answered);
+      setOrDelete(entry, 'by', update.by?.trim() || undefined);
+    }
+    setOrDelete(entry, 'note', note);
+    if (isMap(existing)) return;
     if (isScalar(existing) && existing.comment) entry.comment = existing.comment;
     map.set(globalId, entry);
   }
@@ -125,9 +128,23 @@ function unshareAliases(doc: Document): void {
   });
 }
 
+/** The fields of an answer in the order the schema declares them (and the template shows them). */
+const ENTRY_FIELDS = Object.keys(answerEntrySchema.def.shape);
+
 function setOrDelete(map: YAMLMap, key: string, value: string | undefined): void {
-  if (value === undefined) {
-    if (key === 'answer') map.set(key, null);
-    else map.delete(key);
-  } else map.set(key, value);
+  if (value === undefined && key !== 'answer') {
+    map.delete(key);
+    return;
+  }
+  if (map.has(key)) {
+    map.set(key, value ?? null);
+    return;
+  }
+  // A new field goes after the fields the schema puts before it, so a written entry reads in order.
+  const earlier = new Set(ENTRY_FIELDS.slice(0, ENTRY_FIELDS.indexOf(key)));
+  let at = 0;
+  map.items.forEach((pair, index) => {
+    if (earlier.has(String(isScalar(pair.key) ? pair.key.value : pair.key))) at = index + 1;
+  });
+  map.items.splice(at, 0, new Pair(new Scalar(key), new Scalar(value ?? null)));
 }

@@ -19,7 +19,7 @@ import { FORMAT_VERSION } from './format.js';
 import { answerOf, metaOf } from './model.js';
 import type { Answer, Answers } from './model.js';
 import { answerRuleProblems } from './rules.js';
-import { acceptanceSchema, answerEntrySchema, answerSchema, answersFileSchema } from './schema.js';
+import { acceptanceSchema, answerEntrySchema, answerSchema, answersFileSchema, evidenceItemSchema } from './schema.js';
 import type { AnswersFileData } from './schema.js';
 import { STDIN, STDIN_NAME, isStdin } from './stdin.js';
 import { builtinChecklists } from '../checklist/builtin.js';
@@ -74,6 +74,7 @@ function answersKeysAt(path: readonly PathSegment[]): readonly string[] {
   if (path.length === 0) return Object.keys(answersFileSchema.def.shape);
   if (path[0] === 'answers' && path.length === 2) return Object.keys(answerEntrySchema.def.shape);
   if (path[path.length - 1] === 'accepted') return Object.keys(acceptanceSchema.def.shape);
+  if (path[path.length - 2] === 'evidence') return Object.keys(evidenceItemSchema.def.shape);
   return [];
 }
 

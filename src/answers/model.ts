@@ -4,15 +4,23 @@
  */
 import type { AnswerValue } from '../checklist/vocabulary.js';
 import { META_FIELDS } from './schema.js';
-import type { AnswerEntry, AnswerEntryData, AnswersFileData, AnswersMeta } from './schema.js';
+import type { AnswerEntry, AnswerEntryData, AnswersFileData, AnswersMeta, EvidenceItemData } from './schema.js';
 
 /** A file's fields as the model has them: blank or null is absent. */
 type Present<T> = { [K in keyof T]?: NonNullable<T[K]> };
 
+/**
+ * One piece of evidence: an item of the list form, or `{ text }` for the shorthand `evidence: text`
+ * (which says where the evidence is in words, with no link or file to check).
+ */
+export type EvidenceItem = EvidenceItemData & { text?: string };
+
 export type Answer = {
   /** undefined = unanswered (null or an entry without `answer`). */
   value?: AnswerValue;
-} & Present<Omit<AnswerEntryData, 'answer'>> & {
+  /** Absent when the file gives none (no field, blank text or an empty list). */
+  evidence?: EvidenceItem[];
+} & Present<Omit<AnswerEntryData, 'answer' | 'evidence'>> & {
   /** 1-based line of this answer in the answers file, for SARIF and annotations. */
   line?: number;
 };
@@ -35,9 +43,29 @@ export function answerOf(entry: AnswerEntry, line: number): Answer {
   if (typeof entry === 'string') return { value: entry, line };
   const { answer, ...fields } = entry;
   const result: Record<string, unknown> = { value: answer ?? undefined };
-  for (const [key, value] of Object.entries(fields)) result[key] = typeof value === 'string' ? value.trim() || undefined : (value ?? undefined);
+  for (const [key, value] of Object.entries(fields)) result[key] = key === 'evidence' ? evidenceOf(entry.evidence) : presentOf(value);
   result.line = line;
   return result as Answer;
+}
+
+/** Trimmed text, blank as absent; other values as they are, null as absent. */
+function presentOf(value: unknown): unknown {
+  return typeof value === 'string' ? value.trim() || undefined : (value ?? undefined);
+}
+
+/** The evidence as a list, whichever form the file uses; none is absent. */
+function evidenceOf(evidence: AnswerEntryData['evidence']): EvidenceItem[] | undefined {
+  if (typeof evidence === 'string') {
+    const text = evidence.trim();
+    return text ? [{ text }] : undefined;
+  }
+  return evidence?.length ? evidence : undefined;
+}
+
+/** The evidence as one line of text for the reports: the shorthand's text as written, or each item's link or file. */
+export function evidenceText(evidence: readonly EvidenceItem[] | undefined): string | undefined {
+  const text = evidence?.map((item) => item.text ?? item.href ?? item.path ?? '').join('; ');
+  return text?.trim() ? text : undefined;
 }
 
 /** The assessment fields of a file (none when the schema rejected it). */

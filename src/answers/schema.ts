@@ -39,6 +39,16 @@ const isoDate = (what: string) =>
     z.refine(isCalendarDate, { error: `${what} is not a real calendar date` }),
   );
 
+const optionalDate = (what: string) => z.nullable(z.optional(isoDate(what)));
+
+const SHA256_ERROR = 'sha256 must be 64 lowercase hex characters';
+
+function isWebAddress(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const { protocol, hostname } = new URL(text);
+  return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+}
+
 const optionalText = (what: string) => z.optional(z.string({ error: `${what} must be text` }));
 
 /** Text that says something: trimmed, not empty. */
@@ -52,14 +62,58 @@ export const acceptanceSchema = z
   })
   .check(z.describe('An accepted risk: still a gap, but it does not fail a CI policy until `until` has passed'));
 
+/** A web address evidence lives at: http or https only (a file link is a `path`). */
+const evidenceHref = z.string({ error: 'href must be an http or https URL' }).check(
+  z.trim(),
+  z.refine(isWebAddress, { error: 'href must be an http or https URL' }),
+);
+
+/** A file kept with the answers: which folder it must stay in is a rule (rules.ts), not the schema. */
+const evidencePath = z.string({ error: 'path must be text' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'path must not be empty', abort: true }),
+  z.refine((path) => !path.includes('\0'), { error: 'path must not contain a NUL character' }),
+);
+
+export const evidenceItemSchema = z
+  .strictObject(
+    {
+      href: z.optional(evidenceHref).check(z.describe('A web page that shows the evidence (http or https)')),
+      path: z.optional(evidencePath).check(z.describe("A file relative to this answers file's folder")),
+      sha256: z
+        .optional(z.string({ error: SHA256_ERROR }).check(z.regex(/^[0-9a-f]{64}$/, { error: SHA256_ERROR })))
+        .check(z.describe('SHA-256 of the file, 64 lowercase hex characters')),
+      collected: z.optional(isoDate('collected')).check(z.describe('When the evidence was collected')),
+      expires: z.optional(isoDate('expires')).check(z.describe('When the evidence stops counting')),
+    },
+    { error: 'each evidence item must be a mapping with href or path' },
+  )
+  .check(
+    z.refine((item) => (item.href === undefined) !== (item.path === undefined), { error: 'evidence item needs exactly one of href or path' }),
+    // The same rule for editors: the JSON Schema cannot read the refine above.
+    z.meta({ description: 'One piece of evidence: exactly one of href or path', oneOf: [{ required: ['href'] }, { required: ['path'] }] }),
+  );
+
 export const answerEntrySchema = z
   .strictObject({
     answer: z.optional(z.nullable(answerValue)).check(z.describe('yes | partial | no | unknown | na; empty = unanswered')),
+    answered: optionalDate('answered').check(z.describe('When the answer was given or last confirmed (written by the interview)')),
+    by: z.nullable(optionalText('by')).check(z.describe('Who gave the answer')),
+    owner: z.nullable(optionalText('owner')).check(z.describe('Who owns the control or its fix')),
+    due: optionalDate('due').check(z.describe('Target date for closing a gap')),
     note: z.nullable(optionalText('note')).check(z.describe('Context for the answer; required for na (the justification)')),
-    evidence: z.nullable(optionalText('evidence')).check(z.describe('Where the evidence is: a link, a document, a ticket')),
+    evidence: z
+      .nullable(
+        z.optional(
+          z.union([z.string({ error: 'evidence must be text or a list of evidence items' }), z.array(evidenceItemSchema)], {
+            error: 'evidence must be text or a list of evidence items',
+          }),
+        ),
+      )
+      .check(z.describe('Where the evidence is: text (a link, a document, a ticket) or a list of href/path items')),
     accepted: z.optional(acceptanceSchema),
   })
-  .check(z.describe('An answer with its note, evidence and an optional accepted risk'));
+  .check(z.describe('An answer with its note, evidence, owner, dates and an optional accepted risk'));
 
 /**
  * How the template shows each field of the longer form of an answer. Typed by the schema, so a
@@ -67,8 +121,12 @@ export const answerEntrySchema = z
  */
 export const ANSWER_ENTRY_EXAMPLE: Readonly<Record<keyof AnswerEntryData, string>> = {
   answer: 'partial',
+  answered: 'YYYY-MM-DD (when it was given or last confirmed)',
+  by: 'who gave the answer',
+  owner: 'who owns the control or its fix',
+  due: 'YYYY-MM-DD (target date for closing the gap)',
   note: 'what is in place and what is missing',
-  evidence: 'where to see it (link, document, ticket)',
+  evidence: 'where to see it (link, document, ticket), or a list of { href: URL } or { path: file, sha256: hash }',
   accepted: '{ by: who, reason: why, until: YYYY-MM-DD }',
 };
 
@@ -79,7 +137,7 @@ export const answerSchema = z.nullable(z.union([answerValue, answerEntrySchema])
 const metaShape = {
   organization: z.nullable(optionalText('organization')),
   assessor: z.nullable(optionalText('assessor')),
-  date: z.nullable(z.optional(isoDate('date'))).check(z.describe('When the answers were given')),
+  date: optionalDate('date').check(z.describe('When the answers were given')),
   level: z
     .optional(z.literal(LEVELS, { error: 'level must be 1, 2 or 3' }))
     .check(z.describe('1 essentials, 2 standard, 3 advanced (default: 3, every question)')),
@@ -108,5 +166,6 @@ export type AnswersFileData = z.infer<typeof answersFileSchema>;
 export type AnswersMeta = z.infer<z.ZodMiniObject<typeof metaShape>>;
 export type AnswerEntryData = z.infer<typeof answerEntrySchema>;
 export type Acceptance = z.infer<typeof acceptanceSchema>;
+export type EvidenceItemData = z.infer<typeof evidenceItemSchema>;
 /** An entry of `answers:`: a value, a full mapping, or null (unanswered). */
 export type AnswerEntry = z.infer<typeof answerSchema>;

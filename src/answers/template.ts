@@ -25,7 +25,7 @@ export function renderTemplate(catalog: Catalog, options: TemplateOptions): stri
     '# breachready answers file. Fill in each answer, then run:',
     '#   breachready report --answers <this file>',
     `# Answers: ${ANSWER_VALUES.join(' | ')}   (empty = unanswered; na needs a note)`,
-    '# Longer form, with a note, evidence or an accepted risk:',
+    '# Longer form, with dates, owner, a note, evidence or an accepted risk:',
     '#   some-checklist/some-question:',
     ...Object.entries(ANSWER_ENTRY_EXAMPLE).map(([field, example]) => `#     ${field}: ${example}`),
     `breachready: ${FORMAT_VERSION}`,

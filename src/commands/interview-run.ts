@@ -98,7 +98,8 @@ export async function runInterviewCommand(options: InterviewOptions, globals: Gl
       prompter,
       save: (globalId, answer) =>
         save((doc) => {
-          doc.setAnswer(globalId, { value: answer.value, note: answer.note });
+          // Every answer given or re-confirmed is dated, and signed when the file names its assessor.
+          doc.setAnswer(globalId, { value: answer.value, note: answer.note, answered: asOf, by: answers.assessor });
           doc.setMeta('date', asOf);
         }),
     });

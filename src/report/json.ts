@@ -1,4 +1,5 @@
 /** The JSON report: a stable shape for machines; `schemaVersion` changes when a field does. */
+import { evidenceText } from '../answers/model.js';
 import { safeJson } from '../text.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
@@ -23,7 +24,7 @@ export function reportData(assessment: Assessment, tool: ToolInfo) {
     level: r.question.level,
     answer: r.status,
     note: r.answer?.note ?? null,
-    evidence: r.answer?.evidence ?? null,
+    evidence: evidenceText(r.answer?.evidence) ?? null,
     fix: r.question.fix,
     effort: r.question.effort,
     refs: r.question.refs,

@@ -7,6 +7,7 @@
  * Pure: the same assessment always gives byte-identical output (no clock, time is always "0").
  * Every string from a checklist or an answers file goes through stripControl and escapeXml.
  */
+import { evidenceText } from '../answers/model.js';
 import { answersFileName } from '../answers/stdin.js';
 import type { Severity } from '../checklist/schema.js';
 import { byChecklist, isGap } from '../scoring/model.js';
@@ -58,7 +59,8 @@ function outcome(result: QuestionResult, file: string | undefined): Outcome {
   }
   const body = [`Fix: ${result.question.fix}`];
   if (result.answer?.note?.trim()) body.push(`Note: ${result.answer.note}`);
-  if (result.answer?.evidence?.trim()) body.push(`Evidence: ${result.answer.evidence}`);
+  const evidence = evidenceText(result.answer?.evidence);
+  if (evidence) body.push(`Evidence: ${evidence}`);
   if (result.expired && acceptance) {
     body.push(`Risk acceptance by ${acceptance.by} expired on ${acceptance.until}: ${acceptance.reason}`);
   }

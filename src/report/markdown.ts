@@ -7,6 +7,7 @@
  * stay on one line), so a note cannot forge a table column, a heading, HTML, a link or an image;
  * GFM's bare-URL autolinks are defused on top of that (defuseAutolinks).
  */
+import { evidenceText } from '../answers/model.js';
 import { isStdin } from '../answers/stdin.js';
 import { ANSWER_VALUES, EFFORTS, FRAMEWORKS, LEVELS, SEVERITIES } from '../checklist/vocabulary.js';
 import type { Effort, Framework, Level, Refs } from '../checklist/schema.js';
@@ -275,7 +276,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
             `**Answer:** ${answerText(r)}`,
             ...(r.expired ? [`**Expired acceptance:** accepted by ${line(a!.accepted!.by)}: ${line(a!.accepted!.reason)}`] : []),
             `**Note:** ${a?.note ? line(a.note) : 'none'}`,
-            `**Evidence:** ${a?.evidence ? line(a.evidence) : 'none'}`,
+            `**Evidence:** ${line(evidenceText(a?.evidence) ?? 'none')}`,
             `**Framework references:** ${formatRefs(r.question.refs)}`,
           ]),
         );

@@ -31,8 +31,10 @@ describe('the interview in a real terminal', () => {
     first.send(`one password for all${KEY.enter}`);
     await first.waitFor(/3\/4/);
     const saved = readFileSync(file, 'utf8');
-    expect(saved).toContain('social-media/account-inventory:');
-    expect(saved).toContain('note: one password for all');
+    // Each answer is dated (the day of the sitting, as the file's date) and signed by the assessor.
+    const today = /^date: (\d{4}-\d\d-\d\d)$/m.exec(saved)?.[1];
+    expect(saved).toContain(`social-media/has-social-accounts:\n    answer: yes\n    answered: ${today}\n    by: Jane Doe\n`);
+    expect(saved).toContain(`social-media/account-inventory:\n    answer: no\n    answered: ${today}\n    by: Jane Doe\n    note: one password for all\n`);
     first.send(KEY.ctrlC);
     expect(await first.exited).toBe(130);
     expect(first.screen()).toContain('Resume with: npx breachready --answers breachready-answers.yaml --checklist social-media');
@@ -56,7 +58,7 @@ describe('the interview in a real terminal', () => {
     expect(second.screen()).toMatch(/Grade/);
     expect(readFileSync(join(dir, 'breachready-report.md'), 'utf8')).toMatch(/^# Security readiness report/);
     const answers = readFileSync(file, 'utf8');
-    expect(answers).toContain('social-media/mfa-on-accounts: yes');
+    expect(answers).toMatch(/social-media\/mfa-on-accounts:\n {4}answer: yes\n {4}answered: \d{4}-\d\d-\d\d\n {4}by: Jane Doe\n/);
   }, 60_000);
 
   it('keeps the comments of a hand-edited answers file', async () => {
@@ -87,7 +89,9 @@ describe('the interview in a real terminal', () => {
     for (const comment of ['# Client: Tiny Shop. Do not share.', '# legal name', '# asked the marketing lead on Monday', '# two accounts']) {
       expect(text).toContain(comment);
     }
-    expect(text).toContain('social-media/account-inventory: yes');
+    // Dated, but not signed: the file names no assessor.
+    expect(text).toMatch(/social-media\/account-inventory:\n {4}answer: yes\n {4}answered: \d{4}-\d\d-\d\d\n/);
+    expect(text).not.toContain('by:');
   }, 30_000);
 
   it('refuses to run without a terminal, pointing at report and at template only where no answers exist yet', () => {
@@ -146,7 +150,7 @@ describe('the interview in a real terminal', () => {
     expect(await pty.exited).toBe(0);
     const order = [...pty.screen().matchAll(/✔ (Is [\w ]+\?)/g)].map((m) => m[1]);
     expect(order).toEqual(['Is c in place?', 'Is b in place?', 'Is the gate open?', 'Is q1 in place?', 'Is the gate open?', 'Is a in place?', 'Is b in place?', 'Is c in place?']);
-    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toMatch(/walk\/gate: yes[\s\S]*walk\/a:\n\s+answer: no\n\s+note: not yet/);
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toMatch(/walk\/gate:\n\s+answer: yes\n\s+answered: [\d-]+\n[\s\S]*walk\/a:\n\s+answer: no\n\s+answered: [\d-]+\n\s+note: not yet/);
   }, 60_000);
 
   it('a changed answer shows its old note to keep, replace or clear; Enter on an empty note clears it', async () => {
@@ -186,7 +190,7 @@ describe('the interview in a real terminal', () => {
     pty.send(KEY.ctrlC);
     expect(await pty.exited).toBe(130);
     const saved = readFileSync(file, 'utf8');
-    expect(saved).toMatch(/account-inventory:\n\s+answer: yes\n\s+social-media\/unique-credentials:\n\s+answer: no\n/);
+    expect(saved).toMatch(/account-inventory:\n\s+answer: yes\n\s+answered: [\d-]+\n\s+social-media\/unique-credentials:\n\s+answer: no\n\s+answered: [\d-]+\n/);
     expect(saved).not.toContain('spreadsheet');
     expect(saved).not.toContain('two accounts share one');
     expect(run(['report', '--answers', file, '-f', 'markdown']).stdout).not.toContain('Passwords live');
@@ -263,7 +267,7 @@ describe('the interview in a real terminal', () => {
     await pty.waitFor('Note (optional');
     pty.send(KEY.ctrlC);
     expect(await pty.exited).toBe(130);
-    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toContain('social-media/account-inventory: no');
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toMatch(/social-media\/account-inventory:\n\s+answer: no\n\s+answered: [\d-]+\n/);
   }, 60_000);
 
   it('says in one line when the answers file cannot be written, before asking anything', async () => {

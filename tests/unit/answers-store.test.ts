@@ -82,3 +82,29 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(target, 'utf8')).toBe('report\n');
   });
 });
+
+describe('AnswersDocument stamps when and by whom an answer was given', () => {
+  const stamp = { answered: '2026-11-22', by: 'Ann' };
+
+  it('a shorthand answer becomes a mapping in schema order, its comment kept (after it, as with a note)', async () => {
+    const document = AnswersDocument.fromText('breachready: 1\nanswers:\n  s/a: no # asked in June\n');
+    document.setAnswer('s/a', { value: 'yes', ...stamp });
+    expect(document.toString()).toBe('breachready: 1\nanswers:\n  s/a:\n    answer: yes\n    answered: 2026-11-22\n    by: Ann\n    # asked in June\n');
+    expect((await parseAnswersText(document.toString(), 'a.yaml')).problems).toEqual([]);
+  });
+
+  it('a mapping gets the stamps after `answer`, its other fields and order kept', () => {
+    const text = 'breachready: 1\nanswers:\n  s/a:\n    answer: no\n    note: later\n    evidence: [{ href: "https://a.example" }]\n    owner: IT\n';
+    const document = AnswersDocument.fromText(text);
+    document.setAnswer('s/a', { value: 'partial', note: 'half', ...stamp });
+    expect(document.toString()).toBe(
+      'breachready: 1\nanswers:\n  s/a:\n    answer: partial\n    answered: 2026-11-22\n    by: Ann\n    note: half\n    evidence: [ { href: "https://a.example" } ]\n    owner: IT\n',
+    );
+  });
+
+  it('a re-confirmation moves the date on; without an assessor an old `by` goes, as it no longer says who answered', () => {
+    const document = AnswersDocument.fromText('breachready: 1\nanswers:\n  s/a:\n    answer: no\n    answered: 2025-01-02\n    by: Bob\n');
+    document.setAnswer('s/a', { value: 'no', answered: '2026-11-22' });
+    expect(document.toString()).toBe('breachready: 1\nanswers:\n  s/a:\n    answer: no\n    answered: 2026-11-22\n');
+  });
+});

@@ -114,13 +114,13 @@ describe('runInterview()', () => {
   });
 
   it('--review walks every question with the current answer preselected and keeps notes', async () => {
-    const given = answers({ 'c/gate': 'yes', 'c/a': { value: 'partial', note: 'half done', evidence: 'TICKET-1' }, 'c/b': 'no', 'c/c': 'yes' });
+    const given = answers({ 'c/gate': 'yes', 'c/a': { value: 'partial', note: 'half done', evidence: [{ text: 'TICKET-1' }] }, 'c/b': 'no', 'c/c': 'yes' });
     const { prompter, asked } = scripted(['yes', 'partial', 'replace', 'half done, rest in Q1', 'no', '', 'yes']);
     const { saved, save } = recorder();
     await runInterview(catalog, given, { ...options, review: true }, { prompter, save });
     const preselected = asked.filter((a) => a.startsWith('select:Is')).map((a) => /\[(\w+)\]$/.exec(a)?.[1]);
     expect(preselected).toEqual(['yes', 'partial', 'no', 'yes']);
-    expect(saved[1]).toEqual(['c/a', { value: 'partial', note: 'half done, rest in Q1', evidence: 'TICKET-1' }]);
+    expect(saved[1]).toEqual(['c/a', { value: 'partial', note: 'half done, rest in Q1', evidence: [{ text: 'TICKET-1' }] }]);
   });
 
   it('offers a scoping (gate) question Yes, No and Don\'t know only, besides help, skip and back', async () => {

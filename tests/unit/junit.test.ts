@@ -34,7 +34,7 @@ function assess(note = 'Shared admin account on the NAS.', file: string | null =
     catalog,
     answers(
       {
-        'access/mfa': { value: 'no', note, evidence: 'screenshot', line: 7 },
+        'access/mfa': { value: 'no', note, evidence: [{ text: 'screenshot' }], line: 7 },
         'access/shared': { value: 'partial', line: 9 },
         'access/logs': { value: 'unknown', line: 10 },
         'access/vendor': { value: 'na', note, line: 11 },

@@ -116,7 +116,7 @@ function answers(entries: Record<string, Answer>, meta: Partial<Answers> = {}): 
 const HOSTILE_ANSWERS = answers(
   {
     'social-media/has-social-accounts': { value: 'yes' },
-    'social-media/unique-credentials': { value: 'no', note: HOSTILE, evidence: HOSTILE },
+    'social-media/unique-credentials': { value: 'no', note: HOSTILE, evidence: [{ text: HOSTILE }] },
     'social-media/mfa-on-accounts': { value: 'partial', note: 'Only on the main account.' },
     'privileged-access/admin-mfa': { value: 'no', note: HOSTILE, accepted: { by: `CFO ${HOSTILE}`, reason: HOSTILE, until: '2027-01-01' } },
     'privileged-access/dedicated-admin-accounts': { value: 'no', accepted: { by: 'CIO', reason: 'Legacy tooling.', until: '2026-01-01' } },
@@ -124,7 +124,7 @@ const HOSTILE_ANSWERS = answers(
     'email-security/encrypt-external': { value: 'unknown', accepted: { by: 'CEO', reason: 'Vendor selection under way.', until: '2026-12-31' } },
     'backup-recovery/offline-immutable-copy': { value: 'yes', note: 'Immutable bucket.' },
     'backup-recovery/restore-tests': { value: 'na', note: HOSTILE },
-    'hostile/evil': { value: 'no', note: HOSTILE, evidence: HOSTILE },
+    'hostile/evil': { value: 'no', note: HOSTILE, evidence: [{ text: HOSTILE }] },
   },
   {
     file: `answers | ${HOSTILE}.yaml`,

@@ -203,7 +203,7 @@ function assessmentOf(t: Texts) {
     { title: t.title, summary: t.summary, lesson: t.lesson, sources: [{ publication: t.publication, title: t.sourceTitle, date: '2014-11-24' }] },
   );
   const given: Record<string, Answer> = {
-    'fuzz/gap-no': { value: 'no', note: t.note, evidence: t.evidence },
+    'fuzz/gap-no': { value: 'no', note: t.note, evidence: [{ text: t.evidence }] },
     'fuzz/gap-partial': { value: 'partial', note: t.note },
     'fuzz/not-applicable': { value: 'na', note: t.naNote },
     'fuzz/accepted': { value: 'no', note: t.note, accepted: { by: t.by, reason: t.reason, until: '2099-12-31' } },
