@@ -5,7 +5,7 @@ import { buildCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
 import type { Checklist, Level } from './checklist/schema.js';
 import { loadSelection, selectChecklists } from './checklist/select.js';
-import { LEVELS } from './checklist/vocabulary.js';
+import { HIGHEST_LEVEL } from './checklist/vocabulary.js';
 import { CliError, ProblemsError } from './errors.js';
 import { scopeNote } from './report/comparison.js';
 import { compareAssessments } from './scoring/compare.js';
@@ -17,7 +17,6 @@ import { STATUS_LABEL, ignoredByScopingLine } from './report/common.js';
 import { plural } from './plural.js';
 
 /** The level of an answers file without `level:` (every question). */
-const HIGHEST_LEVEL = LEVELS[LEVELS.length - 1]!;
 
 export interface AssessOptions {
   answers: string;

@@ -37,6 +37,11 @@ export function commandLine(...args: string[]): string {
   return [invocation(), ...args.map(shellQuote)].join(' ');
 }
 
+/** `--checklist X` for each checklist the run was given, to keep the same selection in a suggested command. */
+export function checklistArgs(checklists: readonly string[] | undefined): string[] {
+  return (checklists ?? []).flatMap((c) => ['--checklist', c]);
+}
+
 /** An argument as a POSIX shell reads it back: bare when safe, else in single quotes. */
 export function shellQuote(arg: string): string {
   return /^[\w./:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;

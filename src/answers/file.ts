@@ -134,6 +134,8 @@ export function resolveAnswers(
   // "Did you mean" costs an edit distance per known id: offer it for the first few hundred only.
   let suggestionsLeft = 500;
   const rawAnswers = rawAnswersOf(source);
+  // Former ids of built-in questions in checklists not loaded: gathered once, at the first unknown id.
+  let movedAway: ReadonlySet<string> | undefined;
   for (const [id, rawEntry] of Object.entries(rawAnswers)) {
     // With --checklist narrowing the selection, answers to the checklists left out are ignored.
     if (options.narrowed && id.includes('/') && !loadedIds.has(id.slice(0, id.indexOf('/')))) {
@@ -142,7 +144,7 @@ export function resolveAnswers(
     }
     const target = answerTarget(id, catalog, rawAnswers);
     if (target === null) continue;
-    if (target === undefined && movedToUnloaded(id, loadedIds)) {
+    if (target === undefined && (movedAway ??= movedToUnloaded(loadedIds)).has(id)) {
       // Answered before its question moved to a built-in checklist this assessment does not select.
       if (rawEntry !== null) notSelected++;
       continue;
@@ -188,8 +190,8 @@ function answerTarget(id: string, catalog: Catalog, rawAnswers: Record<string, u
 }
 
 /** Whether a built-in question now carries this id as a former one, in a checklist that is not loaded. */
-function movedToUnloaded(id: string, loadedIds: ReadonlySet<string>): boolean {
-  return builtinChecklists().some((c) => !loadedIds.has(c.id) && c.questions.some((q) => formerGlobalIds(c.id, q).includes(id)));
+function movedToUnloaded(loadedIds: ReadonlySet<string>): ReadonlySet<string> {
+  return new Set(builtinChecklists().flatMap((c) => (loadedIds.has(c.id) ? [] : c.questions.flatMap((q) => formerGlobalIds(c.id, q)))));
 }
 
 function unknownIdMessage(id: string, catalog: Catalog, suggest: boolean): string {

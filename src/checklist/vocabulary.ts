@@ -14,3 +14,6 @@ export type Framework = (typeof FRAMEWORKS)[number];
 
 /** How the interview and the reports name each answer value. */
 export const ANSWER_LABELS: Record<AnswerValue, string> = { yes: 'Yes', partial: 'Partly', no: 'No', unknown: "Don't know", na: 'Not applicable' };
+
+/** The level of an assessment that names none: every question. */
+export const HIGHEST_LEVEL: Level = LEVELS[LEVELS.length - 1]!;

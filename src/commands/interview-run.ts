@@ -3,6 +3,7 @@
  * checklists, then runs a sitting (src/interview/session.ts) from the first-run questions
  * (src/interview/first-run.ts) or where the file left off, to the final report.
  */
+import { HIGHEST_LEVEL } from '../checklist/vocabulary.js';
 import { existsSync } from 'node:fs';
 import version from 'breachready:version';
 import { AnswersStore } from '../answers/store.js';
@@ -21,7 +22,8 @@ import { firstRun } from '../interview/first-run.js';
 import { applicableQuestions, runInterview } from '../interview/interview.js';
 import type { Prompter } from '../interview/prompter.js';
 import { InterviewSession } from '../interview/session.js';
-import { commandLine } from '../invocation.js';
+import { checklistArgs, commandLine } from '../invocation.js';
+import { isStdin } from '../answers/stdin.js';
 import { plural } from '../plural.js';
 import { formatGrade, formatScore, wrap } from '../report/common.js';
 import { FORMATS, formatForFile, render } from '../report/formats.js';
@@ -48,11 +50,11 @@ export async function runInterviewCommand(options: InterviewOptions, globals: Gl
       ].join('\n'),
     );
   }
-  if (file === '-') throw new CliError('the interview writes its answers to a file: give --answers a file name, not -');
+  if (isStdin(file)) throw new CliError('the interview writes its answers to a file: give --answers a file name, not -');
   if (options.output !== undefined) checkMarkdownName(options.output);
   // Answers are saved after every question: say now, not after the first one, if they cannot be.
   checkWritable(file);
-  const again = (...args: string[]) => commandLine('--answers', file, ...(options.checklist ?? []).flatMap((c) => ['--checklist', c]), ...args);
+  const again = (...args: string[]) => commandLine('--answers', file, ...checklistArgs(options.checklist), ...args);
   const color = useColor('stdout', globals.color);
 
   // Load (or start) the answers file; a broken file is reported and never overwritten.
@@ -83,7 +85,7 @@ export async function runInterviewCommand(options: InterviewOptions, globals: Gl
       await save(() => undefined);
     } else {
       store = new AnswersStore(file, { text: parsed.source.text });
-      level ??= 3;
+      level ??= HIGHEST_LEVEL;
       if (options.level && options.level !== answers.level) {
         const chosen = level;
         await save((doc) => doc.setMeta('level', chosen));

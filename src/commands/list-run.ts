@@ -1,4 +1,5 @@
 /** `breachready list`: the checklists and their question counts, or everything as JSON. */
+import { HIGHEST_LEVEL } from '../checklist/vocabulary.js';
 import type { Checklist } from '../checklist/schema.js';
 import { plural } from '../plural.js';
 import { fit, stdoutChalk } from '../terminal.js';
@@ -9,7 +10,7 @@ import type { Globals } from '../cli/command.js';
 import type { ListOptions } from './list-options.js';
 
 export async function runList(options: ListOptions, globals: Globals): Promise<void> {
-  const level = options.level ?? 3;
+  const level = options.level ?? HIGHEST_LEVEL;
   const checklists = (await loadSelection(options.checklist ?? [])).map((l) => ({
     ...l.checklist,
     questions: l.checklist.questions.filter((q) => q.level <= level),

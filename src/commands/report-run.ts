@@ -1,6 +1,6 @@
 /** `breachready report`: scores an answers file and writes the gap report in one or more formats. */
 import { isStdin } from '../answers/stdin.js';
-import { commandLine, shellQuote } from '../invocation.js';
+import { checklistArgs, commandLine, shellQuote } from '../invocation.js';
 import { existsSync } from 'node:fs';
 import version from 'breachready:version';
 import { DEFAULT_ANSWERS_FILE } from '../answers/default-file.js';
@@ -56,7 +56,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   // file, which stays the same bytes however it was made.
   const stdoutText =
     stdoutFormat === 'text'
-      ? await renderFormat('text', assessment, { ...context, color: useColor('stdout', globals.color), next: nextSteps(assessment, options) })
+      ? await renderFormat('text', assessment, { ...context, color: useColor('stdout', globals.color), next: nextSteps(assessment, options, outputs.map((o) => o.format)) })
       : stdoutFormat && (await render(stdoutFormat));
   // Every target is checked before the first is written: exit 2 means no report at all.
   for (const { file } of rendered) checkWritable(file);
@@ -71,7 +71,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
       write('stderr', `${stderrLine(note)}\n`);
     }
   }
-  if (compared?.note) write('stderr', `${compared.note}\n`);
+  if (compared?.note) write('stderr', `${stderrLine(compared.note)}\n`);
   // The text report has no room for it; say it on stderr so stdout data stays clean.
   if (comparison && !(stdoutFormat && FORMATS[stdoutFormat].showsComparison)) write('stderr', renderComparisonText(comparison));
 
@@ -100,15 +100,15 @@ function answersFileOf(option: string | undefined, positional: string | undefine
  * What to do next, as commands to paste: breachready as it was invoked, the same checklists and
  * level, and only the steps this run has not already done.
  */
-function nextSteps(assessment: Assessment, options: ReportOptions & { answers: string }): NextStep[] {
-  const scope = [...(options.checklist ?? []).flatMap((c) => ['--checklist', c]), ...(options.level ? ['--level', String(options.level)] : [])];
+function nextSteps(assessment: Assessment, options: ReportOptions & { answers: string }, written: readonly FormatName[]): NextStep[] {
+  const scope = [...checklistArgs(options.checklist), ...(options.level ? ['--level', String(options.level)] : [])];
   // Standard input has no file to name: a placeholder, left unquoted so that it reads as one.
   const file = isStdin(options.answers) ? '<answers file>' : shellQuote(options.answers);
   const withFile = (before: string[], after: string[] = []) => [commandLine(...before), file, ...[...after, ...scope].map(shellQuote)].join(' ');
   const steps: NextStep[] = [];
   const open = assessment.unanswered.length;
   if (open > 0) steps.push({ what: `Answer the ${plural(open, 'open question')}`, command: withFile(['--answers']) });
-  const wroteMarkdown = (options.output ?? []).some((file) => formatForFile(file) === 'markdown');
+  const wroteMarkdown = written.includes('markdown');
   if (!wroteMarkdown) steps.push({ what: 'Write the report for your client', command: withFile(['report'], ['-o', 'report.md']) });
   if ((options.failOn ?? 'none') === 'none') steps.push({ what: 'Gate CI on it', command: withFile(['report'], ['--fail-on', 'high']) });
   return steps;

@@ -1,4 +1,5 @@
 /** `breachready template`: writes an answers file to fill in by hand. */
+import { HIGHEST_LEVEL } from '../checklist/vocabulary.js';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { schemaRef } from '../answers/schema-ref.js';
@@ -12,7 +13,7 @@ import type { TemplateOptions } from './template-options.js';
 
 export async function runTemplate(options: TemplateOptions): Promise<void> {
   const loaded = await loadSelection(options.checklist ?? []);
-  const level = options.level ?? 3;
+  const level = options.level ?? HIGHEST_LEVEL;
   const target = options.output;
   if (target && existsSync(target) && !options.force) {
     throw new CliError(`${target} already exists: not overwriting an answers file (use --force to replace it)`);

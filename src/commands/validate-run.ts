@@ -1,4 +1,5 @@
 /** `breachready validate <path...>`: checks checklists (and answers files); reports every problem. */
+import { HIGHEST_LEVEL } from '../checklist/vocabulary.js';
 import { statSync } from 'node:fs';
 import { checklistFromSource } from '../checklist/load.js';
 import type { LoadedChecklist } from '../checklist/load.js';
@@ -93,7 +94,7 @@ async function validateAnswers(source: PositionedSource, specs: string[]): Promi
   const resolved = resolveAnswers(parsed, catalog, { narrowed: specs.length > 0 });
   const warnings: string[] = [];
   if (resolved.notSelected > 0) warnings.push(`warning: ${plural(resolved.notSelected, 'answer')} not checked: their checklists are not selected (--checklist)`);
-  const ignored = ignoredByScopingLine(summarizeScope(catalog, resolved.answers, resolved.answers.level ?? 3));
+  const ignored = ignoredByScopingLine(summarizeScope(catalog, resolved.answers, resolved.answers.level ?? HIGHEST_LEVEL));
   if (ignored) warnings.push(`warning: ${ignored}`);
   return { problems: [...parsed.problems, ...resolved.problems], count: resolved.answers.answers.size, warnings };
 }
