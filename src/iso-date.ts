@@ -15,3 +15,15 @@ export function isCalendarDate(value: string): boolean {
 }
 
 export const isIsoDate = (value: unknown): value is string => typeof value === 'string' && isCalendarDate(value);
+
+/** The calendar date `days` after a YYYY-MM-DD date (negative goes back), counted in UTC so no time zone shifts it. */
+export function addDays(date: string, days: number): string {
+  const time = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const utc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
