@@ -16,6 +16,7 @@ import { readStdinText, readTextFile } from '../input/text-file.js';
 import { issuesToProblems } from '../input/validate-data.js';
 import { readYamlSource } from '../input/yaml-read.js';
 import { FORMAT_VERSION } from './format.js';
+import { parseMaxAge } from './freshness.js';
 import { answerOf, metaOf } from './model.js';
 import type { Answer, Answers } from './model.js';
 import { answerRuleProblems } from './rules.js';
@@ -168,6 +169,7 @@ export function resolveAnswers(
     answers: {
       file: isStdin(source.file) ? STDIN : source.file,
       ...metaOf(data),
+      maxAge: data?.['max-age'] === undefined ? undefined : parseMaxAge(data['max-age']),
       versions: data?.versions,
       answers,
       answersLine,

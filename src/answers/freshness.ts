@@ -60,3 +60,12 @@ export function freshness(answer: Pick<Answer, 'answered' | 'evidence'>, asOf: s
   const stale = maxAge !== undefined && answer.answered !== undefined && answer.answered < freshSince(asOf, maxAge);
   return { ageDays, stale, expiredEvidence: (answer.evidence ?? []).filter((item) => isExpired(item, asOf)) };
 }
+
+/**
+ * Whether an answer has evidence that still counts on the as-of date: an item not expired (the
+ * shorthand text counts: it says where the evidence is). Whether a file's content still matches
+ * its hash is checked where files are read, not here.
+ */
+export function hasCurrentEvidence(answer: Pick<Answer, 'evidence'>, asOf: string): boolean {
+  return (answer.evidence ?? []).some((item) => !isExpired(item, asOf));
+}

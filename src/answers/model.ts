@@ -3,6 +3,7 @@
  * the file come from the schema (schema.ts), so a new field reaches the model by itself.
  */
 import type { AnswerValue } from '../checklist/vocabulary.js';
+import type { MaxAge } from './freshness.js';
 import { META_FIELDS } from './schema.js';
 import type { AnswerEntry, AnswerEntryData, AnswersFileData, AnswersMeta, EvidenceItemData } from './schema.js';
 
@@ -29,6 +30,8 @@ export type Answers = {
   /** Path of the answers file as given, or `-` for stdin; undefined when there is none. */
   file?: string;
 } & Present<AnswersMeta> & {
+  /** The file's `max-age:` (how old an answer may be before it is stale), when it sets one. */
+  maxAge?: MaxAge;
   /** Checklist id -> version the answers were given against. */
   versions?: AnswersFileData['versions'];
   /** Global question id (`<checklist>/<question>`) -> answer. */

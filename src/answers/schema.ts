@@ -10,6 +10,7 @@ import { ANSWER_VALUES, LEVELS } from '../checklist/vocabulary.js';
 import { quote } from '../text.js';
 import { ISO_DATE, isCalendarDate } from '../iso-date.js';
 import { FORMAT_VERSION } from './format.js';
+import { MAX_AGE_HINT, parseMaxAge } from './freshness.js';
 import { suggestAnswerValue } from './suggest-value.js';
 
 // The few messages zod writes itself (a list or a mapping where a text belongs) are in English, as
@@ -153,6 +154,13 @@ export const answersFileSchema = z
     checklists: z
       .optional(z.array(z.string({ error: 'each checklist must be a built-in id or a path' }).check(z.minLength(1))))
       .check(z.describe('Built-in checklist ids or paths relative to this file (default: every built-in checklist)')),
+    'max-age': z
+      .optional(
+        z.string({ error: `must be ${MAX_AGE_HINT}` }).check(
+          z.refine((text) => parseMaxAge(text) !== undefined, { error: `must be ${MAX_AGE_HINT}` }),
+        ),
+      )
+      .check(z.describe('How old an answer may be before the reports ask to re-confirm it (90d, 12m, 1y); --max-age overrides it')),
     versions: z
       .optional(z.record(z.string(), z.string({ error: 'a checklist version must be text, e.g. "1.0.0"' })))
       .check(z.describe('Checklist id -> the version the answers were given against (written by the interview), to spot new questions')),

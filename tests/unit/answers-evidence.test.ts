@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnswersText } from '../../src/answers/file.js';
+import { parseAnswersText, resolveAnswers } from '../../src/answers/file.js';
 import { answerOf } from '../../src/answers/model.js';
 import { answerRuleProblems } from '../../src/answers/rules.js';
 import type { AnswerEntry } from '../../src/answers/schema.js';
@@ -110,5 +110,20 @@ describe('evidence rules', () => {
   it('a path inside the folder, or a due date on a yes, breaks no rule', () => {
     const answer = answerOf({ answer: 'yes', due: '2027-01-01', evidence: [{ path: 'evidence/../evidence/a.pdf' }, { path: './b.pdf' }] }, 1);
     expect(answerRuleProblems(answer)).toEqual([]);
+  });
+});
+
+describe('max-age in the answers file', () => {
+  const catalog = buildCatalog([checklist('s', [question('a')])]);
+  it('reads a valid maximum age into the model', async () => {
+    const parsed = await parseAnswersText('breachready: 1\nmax-age: 12m\nanswers:\n  s/a: yes\n', 'a.yaml');
+    expect(parsed.problems).toEqual([]);
+    expect(resolveAnswers(parsed, catalog).answers.maxAge).toMatchObject({ amount: 12, unit: 'm' });
+  });
+
+  it.each(['12', '0d', '1w', '12 months'])('refuses max-age %j at its line and column', async (value) => {
+    expect(await problemsOf(`breachready: 1\nmax-age: ${value}\n`)).toEqual([
+      '2:10: max-age: must be a whole number of days, months or years, e.g. 90d, 12m or 1y',
+    ]);
   });
 });

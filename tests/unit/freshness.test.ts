@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshSince, freshness, isExpired, parseMaxAge } from '../../src/answers/freshness.js';
+import { freshSince, freshness, hasCurrentEvidence, isExpired, parseMaxAge } from '../../src/answers/freshness.js';
 
 describe('maximum age', () => {
   it.each([
@@ -42,5 +42,14 @@ describe('freshness of an answer', () => {
     const evidence = [{ href: 'https://a.example/', expires: '2027-01-01' }, { href: 'https://b.example/', expires: '2027-01-02' }, { path: 'c.pdf' }];
     expect(freshness({ evidence }, '2027-01-02').expiredEvidence).toEqual([evidence[0]]);
     expect(isExpired({ expires: '2027-01-02' }, '2027-01-02')).toBe(false);
+  });
+});
+
+describe('current evidence', () => {
+  it('counts any item not expired, the shorthand text included', () => {
+    expect(hasCurrentEvidence({}, '2027-01-01')).toBe(false);
+    expect(hasCurrentEvidence({ evidence: [{ text: 'ticket SEC-1' }] }, '2027-01-01')).toBe(true);
+    expect(hasCurrentEvidence({ evidence: [{ href: 'https://a.example/', expires: '2026-12-31' }] }, '2027-01-01')).toBe(false);
+    expect(hasCurrentEvidence({ evidence: [{ href: 'https://a.example/', expires: '2026-12-31' }, { path: 'b.pdf' }] }, '2027-01-01')).toBe(true);
   });
 });
