@@ -6,7 +6,7 @@
 // graph, and in the bundle a module that is imported dynamically is also evaluated only then.
 // Needs only devDependencies and no network, so `prepare` works for a git install.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -138,16 +138,18 @@ try {
 }
 writeFileSync(join(work, 'builtin-checklists.json'), builtinJson);
 
-// 2. Bundle the CLI.
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-mkdirSync(join(root, 'dist'));
-writeFileSync(join(root, 'dist', 'builtin-checklists.json'), builtinJson);
+// 2. Bundle the CLI, into a fresh folder that replaces dist/ only when complete: a breachready
+// already running (a test, an interview) never finds dist/ half-written or gone.
+const next = join(work, 'dist-next');
+rmSync(next, { recursive: true, force: true });
+mkdirSync(next);
+writeFileSync(join(next, 'builtin-checklists.json'), builtinJson);
 const bundle = await build({
   ...common,
   format: 'cjs',
   metafile: true,
   entryPoints: [join(root, 'src/cli.ts')],
-  outfile: join(root, 'dist', 'cli.cjs'),
+  outfile: join(next, 'cli.cjs'),
   minify: true,
   legalComments: 'linked',
   // The sources are ES modules; in the CommonJS bundle their import.meta.url is the bundle's
@@ -161,7 +163,7 @@ for (const [name, { library, exports }] of Object.entries(VENDOR)) {
     ...common,
     format: 'cjs',
     stdin: { contents: `export ${exports} from '${library}';`, resolveDir: root, loader: 'js', sourcefile: `vendor-${name}.js` },
-    outfile: join(root, 'dist', 'vendor', `${name}.cjs`),
+    outfile: join(next, 'vendor', `${name}.cjs`),
     minify: true,
     legalComments: 'linked',
     metafile: true,
@@ -186,4 +188,21 @@ const notices = [...packages.entries()]
     const text = licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : `License: ${meta.license}`;
     return `${name}@${meta.version} (${meta.license})\n\n${text}\n`;
   });
-writeFileSync(join(root, 'dist', 'THIRD-PARTY-LICENSES.txt'), `breachready bundles these packages:\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
+writeFileSync(join(next, 'THIRD-PARTY-LICENSES.txt'), `breachready bundles these packages:\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
+
+// 4. Move the new files into dist/ one by one (each rename is atomic), then drop what the build no
+// longer makes: no moment when a file a running breachready may still require is missing.
+const dist = join(root, 'dist');
+const built = readdirSync(next, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+const keep = new Set();
+for (const entry of built) {
+  const relative = join(entry.parentPath, entry.name).slice(next.length + 1);
+  mkdirSync(dirname(join(dist, relative)), { recursive: true });
+  renameSync(join(next, relative), join(dist, relative));
+  keep.add(relative);
+}
+for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+  const relative = join(entry.parentPath, entry.name).slice(dist.length + 1);
+  if (entry.isFile() && !keep.has(relative)) rmSync(join(dist, relative), { force: true });
+}
+rmSync(next, { recursive: true, force: true });
