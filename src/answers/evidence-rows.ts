@@ -15,8 +15,10 @@ export interface EvidenceRow {
   status: 'current' | 'expired';
 }
 
-/** Hex characters of a SHA-256 shown in the table: enough to tell files apart by eye. */
-const SHORT_HASH = 12;
+/** The first 12 hex digits of a SHA-256: enough to tell files apart by eye. */
+export function shortHash(sha256: string): string {
+  return sha256.slice(0, 12);
+}
 
 /** Every evidence item of the applicable and other answered questions, in checklist order. */
 export function evidenceRows(catalog: Catalog, answers: Answers, asOf: string): EvidenceRow[] {
@@ -43,7 +45,7 @@ export function renderEvidenceTable(rows: readonly EvidenceRow[]): string {
     terminalLine(row.question),
     row.kind,
     terminalLine(row.item),
-    row.sha256?.slice(0, SHORT_HASH) ?? '-',
+    (row.sha256 === undefined ? '-' : shortHash(row.sha256)),
     row.collected ?? '-',
     row.expires ?? '-',
     row.status,

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { AnswersDocument } from '../answers/document.js';
 import { evidenceFromInput } from '../answers/evidence-input.js';
-import { evidenceRows, renderEvidenceTable } from '../answers/evidence-rows.js';
+import { evidenceRows, renderEvidenceTable, shortHash } from '../answers/evidence-rows.js';
 import { checklistSpecsOf, readAnswersFile, resolveAnswers, unknownIdMessage } from '../answers/file.js';
 import type { ParsedAnswersFile } from '../answers/file.js';
 import { acquireLock } from '../answers/lock.js';
@@ -88,5 +88,5 @@ function answerKey(question: string, catalog: Catalog, parsed: ParsedAnswersFile
 
 function describe(item: EvidenceItem): string {
   if (item.href !== undefined) return `link ${item.href}${item.expires ? ` (expires ${item.expires})` : ''}`;
-  return `file ${item.path} (sha256 ${item.sha256?.slice(0, 12)}…, collected ${item.collected}${item.expires ? `, expires ${item.expires}` : ''})`;
+  return `file ${item.path} (sha256 ${shortHash(item.sha256 ?? '')}…, collected ${item.collected}${item.expires ? `, expires ${item.expires}` : ''})`;
 }
