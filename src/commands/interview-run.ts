@@ -58,6 +58,7 @@ export async function runInterviewCommand(options: InterviewOptions, globals: Gl
   if (options.review && options.revisit) throw new CliError('--review walks every question and --revisit only some: give one of them');
   if (options.revisit && !existsSync(file)) throw new CliError(`nothing to revisit: ${file} does not exist yet`, EXIT.usage, `Start the interview with: ${commandLine('--answers', file)}`);
   const asOf = asOfDate(options.asOf);
+  if (options.maxAge && !options.revisit) write('stderr', 'note: --max-age only chooses what --revisit stale asks: ignored without it\n');
   // Answers are saved after every question: say now, not after the first one, if they cannot be.
   checkWritable(file);
   const again = (...args: string[]) => commandLine('--answers', file, ...checklistArgs(options.checklist), ...args);

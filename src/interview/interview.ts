@@ -134,7 +134,8 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
    */
   async function answerWith(entry: CatalogEntry, value: AnswerValue, current: Answer | undefined): Promise<void> {
     const record = async (note: string | undefined) => {
-      const answer: Answer = { ...current, value, note };
+      // Dated in memory as in the file, so the end of the sitting judges its freshness right.
+      const answer: Answer = { ...current, value, note, ...(options.asOf === undefined ? {} : { answered: options.asOf }) };
       answers.answers.set(entry.globalId, answer);
       await io.save(entry.globalId, answer);
     };

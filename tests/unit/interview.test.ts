@@ -252,6 +252,8 @@ describe('runInterview(): evidence and --revisit', () => {
     // e/crit (stale, expired evidence, unverified) and e/med (unanswered): e/gate and e/high are fresh.
     expect(asked.filter((a) => a.startsWith('select'))).toEqual(['select:Is crit in place? [yes]', 'select:Is med in place?']);
     expect(saved.map(([id]) => id)).toEqual(['e/crit', 'e/med']);
+    // Re-confirmed: dated on the day of the sitting, in memory as in the file.
+    expect(given.answers.get('e/crit')?.answered).toBe('2026-11-22');
     expect(printed.join('')).toContain(
       [
         '  Asked again: stale, expired evidence, unverified.',
