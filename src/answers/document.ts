@@ -2,11 +2,14 @@
  * Edits an answers file in place: the YAML document is changed node by node, so the user's
  * comments, key order and formatting survive, and written atomically after every change.
  */
-import { isMap, isScalar, Pair, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { AnswerValue, Level } from '../checklist/schema.js';
 import { stripBom } from '../input/source-position.js';
+import { withEvidence } from './evidence-list.js';
+import type { EvidenceOutcome } from './evidence-list.js';
 import { FORMAT_VERSION } from './format.js';
+import type { EvidenceItem } from './model.js';
 import { answerEntrySchema, META_FIELDS } from './schema.js';
 import type { AnswersMeta } from './schema.js';
 
@@ -75,12 +78,7 @@ export class AnswersDocument {
    * mapping. Fields the interview does not ask about (owner, evidence, accepted) are kept as they were.
    */
   setAnswer(globalId: string, update: AnswerUpdate): void {
-    let answers = this.doc.get('answers', true);
-    if (!isMap(answers)) {
-      answers = new YAMLMap();
-      this.doc.set('answers', answers);
-    }
-    const map = answers as YAMLMap;
+    const map = this.answersMap();
     const existing = map.get(globalId, true);
     const note = update.note?.trim() || undefined;
     if (!isMap(existing) && note === undefined && update.answered === undefined) {
@@ -89,16 +87,61 @@ export class AnswersDocument {
       else map.set(globalId, update.value ?? null);
       return;
     }
-    const entry: YAMLMap = isMap(existing) ? existing : new YAMLMap();
+    const entry = this.answerEntry(globalId);
     setOrDelete(entry, 'answer', update.value);
     if (update.answered !== undefined) {
       setOrDelete(entry, 'answered', update.answered);
       setOrDelete(entry, 'by', update.by?.trim() || undefined);
     }
     setOrDelete(entry, 'note', note);
-    if (isMap(existing)) return;
+  }
+
+  /**
+   * Adds an evidence item to an answer (or refreshes the same link or file: evidence-list.ts has
+   * the rules), turning a shorthand answer or shorthand evidence into the longer form. Other
+   * fields and comments stay as they are.
+   */
+  addEvidence(globalId: string, item: EvidenceItem): EvidenceOutcome {
+    const entry = this.answerEntry(globalId);
+    const node = entry.get('evidence', true);
+    const shorthand = isScalar(node) && typeof node.value === 'string' ? [{ text: node.value }] : [];
+    const listed = isSeq(node) ? (node.toJSON() as EvidenceItem[]) : shorthand;
+    const note = entry.get('note');
+    const next = withEvidence({ note: typeof note === 'string' ? note : undefined, evidence: listed }, item);
+    if (next.converted) setOrDelete(entry, 'note', next.note);
+    if (!isSeq(node) || next.converted) {
+      setField(entry, 'evidence', this.doc.createNode(next.evidence));
+    } else if (next.outcome === 'added') {
+      node.add(this.doc.createNode(item));
+    } else {
+      // The item's own node is updated field by field, so its comments and order stay.
+      const target = node.items[next.index];
+      const fields = next.evidence[next.index]!;
+      if (isMap(target)) for (const [key, value] of Object.entries(fields)) target.set(key, value);
+      else node.items[next.index] = this.doc.createNode(fields);
+    }
+    return next.outcome;
+  }
+
+  /** An answer as a mapping: a shorthand (or missing) one becomes `answer: value`, keeping its comment. */
+  private answerEntry(globalId: string): YAMLMap {
+    const map = this.answersMap();
+    const existing = map.get(globalId, true);
+    if (isMap(existing)) return existing;
+    const entry = new YAMLMap();
+    entry.set('answer', isScalar(existing) ? existing.value : null);
     if (isScalar(existing) && existing.comment) entry.comment = existing.comment;
     map.set(globalId, entry);
+    return entry;
+  }
+
+  /** The `answers:` mapping, made when the file has none. */
+  private answersMap(): YAMLMap {
+    const answers = this.doc.get('answers', true);
+    if (isMap(answers)) return answers;
+    const made = new YAMLMap();
+    this.doc.set('answers', made);
+    return made;
   }
 
   toString(): string {
@@ -132,12 +175,15 @@ function unshareAliases(doc: Document): void {
 const ENTRY_FIELDS = Object.keys(answerEntrySchema.def.shape);
 
 function setOrDelete(map: YAMLMap, key: string, value: string | undefined): void {
-  if (value === undefined && key !== 'answer') {
-    map.delete(key);
-    return;
-  }
+  if (value === undefined && key !== 'answer') map.delete(key);
+  // A plain value set on a field keeps its node, and with it any comment on the line.
+  else if (map.has(key)) map.set(key, value ?? null);
+  else setField(map, key, new Scalar(value ?? null));
+}
+
+function setField(map: YAMLMap, key: string, value: Node): void {
   if (map.has(key)) {
-    map.set(key, value ?? null);
+    map.set(key, value);
     return;
   }
   // A new field goes after the fields the schema puts before it, so a written entry reads in order.
@@ -146,5 +192,5 @@ function setOrDelete(map: YAMLMap, key: string, value: string | undefined): void
   map.items.forEach((pair, index) => {
     if (earlier.has(String(isScalar(pair.key) ? pair.key.value : pair.key))) at = index + 1;
   });
-  map.items.splice(at, 0, new Pair(new Scalar(key), new Scalar(value ?? null)));
+  map.items.splice(at, 0, new Pair(new Scalar(key), value));
 }

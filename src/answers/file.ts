@@ -196,7 +196,7 @@ function movedToUnloaded(loadedIds: ReadonlySet<string>): ReadonlySet<string> {
   return new Set(builtinChecklists().flatMap((c) => (loadedIds.has(c.id) ? [] : c.questions.flatMap((q) => formerGlobalIds(c.id, q)))));
 }
 
-function unknownIdMessage(id: string, catalog: Catalog, suggest: boolean): string {
+export function unknownIdMessage(id: string, catalog: Catalog, suggest: boolean): string {
   const [checklistId, questionId] = id.includes('/') ? id.split('/', 2) : [undefined, id];
   let suggestion = suggest ? closest(id, catalog.byId.keys()) : undefined;
   if (suggest && !suggestion && questionId) {

@@ -44,7 +44,8 @@ const optionalDate = (what: string) => z.nullable(z.optional(isoDate(what)));
 
 const SHA256_ERROR = 'sha256 must be 64 lowercase hex characters';
 
-function isWebAddress(text: string): boolean {
+/** An http or https URL with a host: what an evidence `href` must be. */
+export function isWebAddress(text: string): boolean {
   if (!URL.canParse(text)) return false;
   const { protocol, hostname } = new URL(text);
   return (protocol === 'http:' || protocol === 'https:') && hostname !== '';

@@ -11,6 +11,8 @@ import { CliError } from '../errors.js';
 import { COMPARISON_FORMAT_NAMES, FORMAT_NAMES, knownExtensions } from '../report/formats.js';
 import type { FormatName } from '../report/formats.js';
 import type { FailOn } from '../policy.js';
+import { MAX_AGE_HINT, parseMaxAge } from '../answers/freshness.js';
+import type { MaxAge } from '../answers/freshness.js';
 
 /** An option and the type of its parsed value (`T` is only read by `OptionValues`). */
 export interface OptionSpec<T> {
@@ -23,7 +25,7 @@ export type OptionValues<Specs extends Record<string, OptionSpec<unknown>>> = {
   [K in keyof Specs]?: Specs[K] extends OptionSpec<infer T> ? T : never;
 };
 
-const spec = <T>(create: () => Option): OptionSpec<T> => ({ create });
+export const spec = <T>(create: () => Option): OptionSpec<T> => ({ create });
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Choices checked by commander (its message, its help), then the value converted. */
@@ -62,6 +64,9 @@ export const SHARED = {
     new Option('--fail-on <severity>', 'exit 1 when an open gap (not an accepted risk) at or above this severity remains').choices([...SEVERITIES, 'none']).default('none'),
   ),
   minScore: spec<number>(() => new Option('--min-score <0-100>', 'exit 1 when the overall score is below this').argParser(parseMinScore)),
+  maxAge: spec<MaxAge>(() =>
+    new Option('--max-age <age>', "an answer older than this is stale, e.g. 90d, 12m, 1y (overrides the file's max-age:)").argParser(parseMaxAgeOption),
+  ),
 } as const;
 
 /** Adds the options, in order, to a command. */
@@ -76,4 +81,10 @@ function parseMinScore(value: string): number {
     throw new CliError(`--min-score must be a number from 0 to 100 (got "${value}")`);
   }
   return score;
+}
+
+function parseMaxAgeOption(text: string): MaxAge {
+  const age = parseMaxAge(text);
+  if (!age) throw new CliError(`--max-age must be ${MAX_AGE_HINT} (got "${text}")`);
+  return age;
 }

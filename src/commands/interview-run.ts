@@ -18,7 +18,10 @@ import { asOfDate } from '../clock.js';
 import { useColor } from '../color.js';
 import { CliError, EXIT, ProblemsError } from '../errors.js';
 import { checkWritable, writeFileAtomic } from '../fs-atomic.js';
+import { evidenceFromInput } from '../answers/evidence-input.js';
 import { firstRun } from '../interview/first-run.js';
+import { revisitPlan, revisitSummary } from '../interview/revisit.js';
+import type { RevisitPlan } from '../interview/revisit.js';
 import { applicableQuestions, runInterview } from '../interview/interview.js';
 import type { Prompter } from '../interview/prompter.js';
 import { InterviewSession } from '../interview/session.js';
@@ -52,6 +55,10 @@ export async function runInterviewCommand(options: InterviewOptions, globals: Gl
   }
   if (isStdin(file)) throw new CliError('the interview writes its answers to a file: give --answers a file name, not -');
   if (options.output !== undefined) checkMarkdownName(options.output);
+  if (options.review && options.revisit) throw new CliError('--review walks every question and --revisit only some: give one of them');
+  if (options.revisit && !existsSync(file)) throw new CliError(`nothing to revisit: ${file} does not exist yet`, EXIT.usage, `Start the interview with: ${commandLine('--answers', file)}`);
+  const asOf = asOfDate(options.asOf);
+  if (options.maxAge && !options.revisit) write('stderr', 'note: --max-age only chooses what --revisit stale asks: ignored without it\n');
   // Answers are saved after every question: say now, not after the first one, if they cannot be.
   checkWritable(file);
   const again = (...args: string[]) => commandLine('--answers', file, ...checklistArgs(options.checklist), ...args);
@@ -70,12 +77,12 @@ export async function runInterviewCommand(options: InterviewOptions, globals: Gl
     answers = resolved.answers;
   }
   const { terminalPrompter, isPromptExit } = await import('../interview/prompts.js');
-  const asOf = asOfDate(undefined);
   const session = new InterviewSession(file);
   const prompter = terminalPrompter(process.stdout, session.signal);
   const save = (change: Parameters<AnswersStore['update']>[0]) => session.save(store, change, prompter);
   let store: AnswersStore;
   let level = options.level ?? answers.level;
+  let revisit: RevisitPlan | undefined;
   try {
     if (!parsed) {
       const first = await firstRun(prompter, catalog, { file, asOf, level, checklists: options.checklist });
@@ -92,12 +99,19 @@ export async function runInterviewCommand(options: InterviewOptions, globals: Gl
       }
       const sequence = applicableQuestions(catalog, answers, level);
       const answered = sequence.filter((e) => answers.answers.get(e.globalId)?.value !== undefined).length;
-      prompter.print(`${options.review ? 'Reviewing' : 'Resuming'}: ${answered} of ${sequence.length} answered (${file}, level ${level}).\n`);
+      if (options.revisit) {
+        revisit = revisitPlan(sequence, answers.answers, asOf, options.maxAge ?? answers.maxAge);
+        prompter.print(`${revisitSummary(revisit, sequence.length)}\n`);
+      } else prompter.print(`${options.review ? 'Reviewing' : 'Resuming'}: ${answered} of ${sequence.length} answered (${file}, level ${level}).\n`);
     }
     const at: Level = level;
 
-    const outcome = await runInterview(catalog, answers, { level: at, review: options.review ?? false, color, width: terminalWidth() }, {
+    const outcome = await runInterview(catalog, answers, { level: at, review: options.review ?? false, revisit, asOf, color, width: terminalWidth() }, {
       prompter,
+      evidence: {
+        fromInput: (text) => evidenceFromInput(text, { answersFile: file, asOf }),
+        save: (globalId, item) => save((doc) => void doc.addEvidence(globalId, item)),
+      },
       save: (globalId, answer) =>
         save((doc) => {
           // Every answer given or re-confirmed is dated, and signed when the file names its assessor.

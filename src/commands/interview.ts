@@ -22,6 +22,8 @@ export function declare(program: Command, context: CommandContext): void {
       $ npx breachready                               start, or resume, breachready-answers.yaml
       $ breachready --answers acme.yaml --level 1     a client's essentials, in their own file
       $ breachready --answers acme.yaml --review      go over every answer again
+      $ breachready --answers acme.yaml --revisit stale --max-age 12m
+                                                      a year on: only what is stale, expired or unverified
       $ breachready --answers acme.yaml -o acme-report.md`,
     )
     .allowExcessArguments(true)

@@ -4,14 +4,19 @@
  */
 import { ANSWER_LABELS, ANSWER_VALUES } from '../checklist/vocabulary.js';
 import { Chalk } from 'chalk';
-import type { Answer, Answers } from '../answers/model.js';
+import { withEvidence } from '../answers/evidence-list.js';
+import { shortHash } from '../answers/evidence-rows.js';
+import type { Answer, Answers, EvidenceItem } from '../answers/model.js';
 import type { Catalog, CatalogEntry } from '../catalog.js';
 import type { AnswerValue, Level } from '../checklist/schema.js';
+import { CliError } from '../errors.js';
 import { wrap } from '../report/common.js';
 import { whenEvaluator } from '../scoring/score.js';
 import { quote, stripControl, terminalLine } from '../text.js';
 import { firstQuestion, isBefore, nextQuestion, previousQuestion } from './navigation.js';
 import type { Choice, Prompter } from './prompter.js';
+import { describeOldAnswer, evidenceLine, expectsEvidence, revisitReasons } from './revisit.js';
+import type { RevisitPlan } from './revisit.js';
 
 type Action = AnswerValue | 'skip' | 'back' | 'help';
 
@@ -19,6 +24,10 @@ export interface InterviewOptions {
   level: Level;
   /** Walk every applicable question with the current answers preselected. */
   review: boolean;
+  /** The day of the sitting: answers are dated with it, and evidence judged current or expired on it. */
+  asOf?: string;
+  /** With --revisit: the questions due again, and why; the others answered are passed over. */
+  revisit?: RevisitPlan;
   color: boolean;
   width?: number;
 }
@@ -27,6 +36,15 @@ export interface InterviewIO {
   prompter: Prompter;
   /** Persists one answer (the answers file is written before the next question is asked). */
   save(globalId: string, answer: Answer): void | Promise<void>;
+  /** Evidence after a yes or partial to a high or critical question; without it, none is asked for. */
+  evidence?: EvidenceIO;
+}
+
+export interface EvidenceIO {
+  /** The evidence item for what the person typed, or a CliError saying why it cannot be one. */
+  fromInput(text: string): Promise<EvidenceItem>;
+  /** Records the item with the answer (at once, like every answer). */
+  save(globalId: string, item: EvidenceItem): void | Promise<void>;
 }
 
 export interface InterviewOutcome {
@@ -60,7 +78,9 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.min(options.width ?? 80, 100);
   const { prompter } = io;
-  const walk = { review: options.review, skipped: new Set<string>(), furthest: undefined as CatalogEntry | undefined };
+  const walk = { review: options.review, revisit: options.revisit && new Set(options.revisit.due.keys()), skipped: new Set<string>(), furthest: undefined as CatalogEntry | undefined };
+  // Answered in this sitting: no longer shown as due again when the person comes back to it.
+  const answeredNow = new Set<string>();
   let asked = 0;
   let entry = firstQuestion(applicableQuestions(catalog, answers, options.level), answers, walk);
 
@@ -73,6 +93,10 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
 
     const previous = previousQuestion(sequence, entry);
     const current = answers.answers.get(entry.globalId);
+    if (options.revisit && !answeredNow.has(entry.globalId)) {
+      const reasons = revisitReasons(entry, current, options.revisit.asOf, options.revisit.maxAge);
+      if (reasons.length) prompter.print(`${describeOldAnswer(reasons, current, options.revisit).map((line) => `  ${line}`).join('\n')}\n`);
+    }
     let action: Action;
     for (;;) {
       const choices: Choice<Action>[] = [
@@ -95,6 +119,8 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
       walk.skipped.add(entry.globalId);
     } else {
       await answerWith(entry, action, current);
+      answeredNow.add(entry.globalId);
+      if (io.evidence && expectsEvidence(entry.question, action)) await askEvidence(entry, io.evidence);
       asked++;
     }
     entry = nextQuestion(applicableQuestions(catalog, answers, options.level), entry, answers, walk);
@@ -108,7 +134,8 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
    */
   async function answerWith(entry: CatalogEntry, value: AnswerValue, current: Answer | undefined): Promise<void> {
     const record = async (note: string | undefined) => {
-      const answer: Answer = { ...current, value, note };
+      // Dated in memory as in the file, so the end of the sitting judges its freshness right.
+      const answer: Answer = { ...current, value, note, ...(options.asOf === undefined ? {} : { answered: options.asOf }) };
       answers.answers.set(entry.globalId, answer);
       await io.save(entry.globalId, answer);
     };
@@ -143,6 +170,33 @@ export async function runInterview(catalog: Catalog, answers: Answers, options: 
     }
     if (value === 'na') return (await prompter.input('Why does it not apply here? (required)', { required: true })).trim();
     return (await prompter.input('Note (optional: what is in place, what is missing; Enter on an empty line: no note)')).trim() || undefined;
+  }
+
+  /**
+   * One optional prompt for evidence (Enter skips). Input that cannot be evidence (a file outside
+   * the answers file's folder, a missing one) is refused with its reason and asked again.
+   */
+  async function askEvidence(entry: CatalogEntry, evidence: EvidenceIO): Promise<void> {
+    const on = answers.answers.get(entry.globalId)?.evidence;
+    if (on?.length) prompter.print(`  Evidence on file: ${on.map((item) => evidenceLine(item, options.asOf)).join('; ')}\n`);
+    for (;;) {
+      const text = (await prompter.input('Evidence (optional: a link, or a file path relative to the answers file; Enter skips)')).trim();
+      if (!text) return;
+      let item: EvidenceItem;
+      try {
+        item = await evidence.fromInput(text);
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        prompter.print(`  ${error.message}\n`);
+        continue;
+      }
+      const answer = answers.answers.get(entry.globalId) ?? {};
+      const next = withEvidence(answer, item);
+      answers.answers.set(entry.globalId, { ...answer, note: next.note, evidence: next.evidence });
+      await evidence.save(entry.globalId, item);
+      prompter.print(`  Evidence recorded: ${evidenceLine(item)}${item.sha256 ? ` (sha256 ${shortHash(item.sha256)}…)` : ''}\n`);
+      return;
+    }
   }
 
   function header(entry: CatalogEntry, position: number, total: number, answered: number): string {

@@ -5,13 +5,15 @@
  * - Forward: the applicable question after this one. Up to the furthest question reached in this
  *   sitting, every question is asked again (answers preselected), so walking back and forward again
  *   shows the same questions; past it, a normal sitting passes over questions already answered or
- *   skipped, and a review asks them all.
+ *   skipped, a review asks them all, and a revisit asks the ones due again besides the unanswered.
  */
 import type { Answers } from '../answers/model.js';
 import type { CatalogEntry } from '../catalog.js';
 
 export interface Walk {
   review: boolean;
+  /** With --revisit: the answered questions due again (stale, expired or unverified). */
+  revisit?: ReadonlySet<string>;
   /** Questions skipped ("Skip for now") in this sitting. */
   skipped: ReadonlySet<string>;
   /** The furthest question (in checklist order) asked in this sitting. */
@@ -39,5 +41,7 @@ export function isBefore(a: CatalogEntry, b: CatalogEntry): boolean {
 }
 
 function stillToAsk(entry: CatalogEntry, answers: Answers, walk: Walk): boolean {
-  return walk.review || (answers.answers.get(entry.globalId)?.value === undefined && !walk.skipped.has(entry.globalId));
+  if (walk.review) return true;
+  if (walk.skipped.has(entry.globalId)) return false;
+  return answers.answers.get(entry.globalId)?.value === undefined || (walk.revisit?.has(entry.globalId) ?? false);
 }

@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, run } from '../helpers/cli.js';
 import { KEY, startPty } from '../helpers/pty.js';
 
-const PROMPT_DONE = '✔';
+const EVIDENCE_PROMPT = 'Evidence (optional';
 const args = ['--checklist', 'social-media'];
 
 describe('the interview in a real terminal', () => {
@@ -46,7 +47,9 @@ describe('the interview in a real terminal', () => {
     for (let n = 3; n <= 4; n++) {
       await second.waitFor(new RegExp(`${n}/4`));
       second.send(KEY.enter);
-      await second.waitFor(PROMPT_DONE, n - 2);
+      // A yes to a high question: one optional prompt for evidence, which Enter skips.
+      await second.waitFor(EVIDENCE_PROMPT, n - 2);
+      second.send(KEY.enter);
     }
     await second.waitFor('Write the Markdown report');
     second.send(KEY.enter);
@@ -81,6 +84,8 @@ describe('the interview in a real terminal', () => {
     const pty = startPty(['--answers', 'client.yaml', '-o', 'report.md'], dir);
     await pty.waitFor('Resuming: 1 of 4 answered');
     await pty.waitFor(/2\/4/);
+    pty.send(KEY.enter);
+    await pty.waitFor(EVIDENCE_PROMPT);
     pty.send(KEY.enter);
     await pty.waitFor(/3\/4/);
     pty.send(KEY.ctrlC);
@@ -180,6 +185,8 @@ describe('the interview in a real terminal', () => {
     await pty.waitFor('Keep this note?');
     expect(pty.screen()).toContain('Note (written for the answer no): "Passwords live in a shared spreadsheet"');
     pty.send(`${KEY.down}${KEY.down}${KEY.enter}`); // Clear it
+    await pty.waitFor(EVIDENCE_PROMPT);
+    pty.send(KEY.enter);
     await pty.waitFor(/3\/4/);
     pty.send(`${KEY.down}${KEY.enter}`); // partial -> no
     await pty.waitFor('Keep this note?', 2);
@@ -239,6 +246,8 @@ describe('the interview in a real terminal', () => {
     const last = startPty(['--answers', name, ...args, '-o', 'r.md'], dir);
     await last.waitFor(/4\/4/);
     last.send(KEY.enter);
+    await last.waitFor(EVIDENCE_PROMPT);
+    last.send(KEY.enter);
     expect(await last.exited).toBe(0);
     expect(last.screen()).toContain('Answers saved in a.yaml.');
     for (const pty of [first, review, last]) {
@@ -270,6 +279,34 @@ describe('the interview in a real terminal', () => {
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toMatch(/social-media\/account-inventory:\n\s+answer: no\n\s+answered: [\d-]+\n/);
   }, 60_000);
 
+  it('after a yes to a high question, one optional prompt for evidence: a file outside the folder is refused, one inside recorded with its hash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-pty-'));
+    mkdirSync(join(dir, 'evidence'));
+    writeFileSync(join(dir, 'evidence', 'accounts.csv'), 'account,owner\n@acme,marketing\n');
+    writeFileSync(join(dir, 'a.yaml'), '# Acme\nbreachready: 1\nlevel: 1\nanswers:\n  social-media/has-social-accounts: yes # four of them\n');
+    const pty = startPty(['--answers', 'a.yaml', ...args], dir);
+    await pty.waitFor(/2\/4/);
+    pty.send(KEY.enter); // Yes: an inventory (high)
+    await pty.waitFor(EVIDENCE_PROMPT);
+    pty.send(`../accounts.csv${KEY.enter}`);
+    await pty.waitFor("evidence must be a file inside the answers file's folder");
+    await pty.waitFor(EVIDENCE_PROMPT, 2);
+    pty.send(`evidence/accounts.csv${KEY.enter}`);
+    await pty.waitFor('Evidence recorded: evidence/accounts.csv');
+    await pty.waitFor(/3\/4/);
+    pty.send(KEY.ctrlC);
+    expect(await pty.exited).toBe(130);
+    const saved = readFileSync(join(dir, 'a.yaml'), 'utf8');
+    const today = /^date: (\d{4}-\d\d-\d\d)$/m.exec(saved)?.[1];
+    const hash = createHash('sha256').update('account,owner\n@acme,marketing\n').digest('hex');
+    expect(saved).toContain(
+      `social-media/account-inventory:\n    answer: yes\n    answered: ${today}\n    evidence:\n      - path: evidence/accounts.csv\n        sha256: ${hash}\n        collected: ${today}\n`,
+    );
+    expect(saved).toContain('# Acme\n');
+    expect(saved).toContain('# four of them');
+    expect(run(['validate', join(dir, 'a.yaml')]).status).toBe(0);
+  }, 60_000);
+
   it('says in one line when the answers file cannot be written, before asking anything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'breachready-pty-'));
     const pty = startPty(['--answers', 'missing-dir/x.yaml'], dir);
@@ -284,6 +321,8 @@ describe('the interview in a real terminal', () => {
     writeFileSync(join(dir, 'report.md'), 'keep me\n');
     const pty = startPty(['--answers', 'a.yaml', ...args], dir);
     await pty.waitFor(/4\/4/);
+    pty.send(KEY.enter);
+    await pty.waitFor(EVIDENCE_PROMPT);
     pty.send(KEY.enter);
     await pty.waitFor('Write the Markdown report');
     expect(pty.screen()).toMatch(/Score 100\.0 \/ 100, grade A\.\s*\n\S*\s*Write the Markdown report/);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '@inquirer/testing';
 import { input, select } from '@inquirer/prompts';
-import type { Answer } from '../../src/answers/model.js';
+import { parseMaxAge } from '../../src/answers/freshness.js';
+import type { Answer, EvidenceItem } from '../../src/answers/model.js';
+import { CliError } from '../../src/errors.js';
 import { buildCatalog } from '../../src/catalog.js';
 import { runInterview } from '../../src/interview/interview.js';
+import type { EvidenceIO } from '../../src/interview/interview.js';
+import { revisitPlan } from '../../src/interview/revisit.js';
 import { cleanPrompter } from '../../src/interview/prompter.js';
 import type { Choice, Prompter } from '../../src/interview/prompter.js';
 import { inputConfig, selectConfig } from '../../src/interview/prompts.js';
@@ -194,6 +198,70 @@ describe('runInterview()', () => {
     const { saved, save } = recorder();
     await expect(runInterview(catalog, answers({}), options, { prompter, save })).rejects.toMatchObject({ name: 'ExitPromptError' });
     expect(saved).toEqual([['c/gate', { value: 'yes' }]]);
+  });
+});
+
+describe('runInterview(): evidence and --revisit', () => {
+  const graded = buildCatalog([
+    checklist('e', [question('gate', { gate: true, severity: 'critical' }), question('crit', { severity: 'critical' }), question('high', { severity: 'high' }), question('med')]),
+  ]);
+  /** An evidence port that takes links and `ok.pdf`, refuses anything else, and records what it saves. */
+  function evidencePort() {
+    const recorded: [string, EvidenceItem][] = [];
+    const evidence: EvidenceIO = {
+      async fromInput(text) {
+        if (text.startsWith('https://')) return { href: text };
+        if (text === 'ok.pdf') return { path: text, sha256: 'a'.repeat(64), collected: '2026-11-22' };
+        throw new CliError(`evidence file not found: "${text}"`);
+      },
+      save: (id, item) => void recorded.push([id, item]),
+    };
+    return { recorded, evidence };
+  }
+
+  it('offers one optional evidence prompt after a yes or partial to a high or critical question only', async () => {
+    const { prompter, asked } = scripted(['yes', 'yes', 'https://wiki.example/mfa', 'partial', '', '', 'yes']);
+    const { evidence, recorded } = evidencePort();
+    const given = answers({});
+    await runInterview(graded, given, options, { prompter, save: recorder().save, evidence });
+    const prompts = asked.filter((a) => a.startsWith('input:Evidence'));
+    // crit (yes) and high (partial): asked; the scoping question and the medium one: not.
+    expect(prompts).toHaveLength(2);
+    expect(recorded).toEqual([['e/crit', { href: 'https://wiki.example/mfa' }]]);
+    expect(given.answers.get('e/crit')?.evidence).toEqual([{ href: 'https://wiki.example/mfa' }]);
+  });
+
+  it('refuses input that cannot be evidence with its reason, and asks again', async () => {
+    const { prompter, printed } = scripted(['no', 'yes', 'missing.pdf', 'ok.pdf', 'no', '', 'no', '']);
+    const { evidence, recorded } = evidencePort();
+    await runInterview(graded, answers({}), options, { prompter, save: recorder().save, evidence });
+    expect(printed.join('')).toContain('evidence file not found: "missing.pdf"');
+    expect(recorded).toEqual([['e/crit', { path: 'ok.pdf', sha256: 'a'.repeat(64), collected: '2026-11-22' }]]);
+  });
+
+  it('--revisit asks only the questions due, showing the old answer, its note, evidence and age first', async () => {
+    const given = answers({
+      'e/gate': { value: 'yes', answered: '2026-11-01' },
+      'e/crit': { value: 'yes', answered: '2025-10-01', by: 'Jane Doe', note: 'all admins', evidence: [{ href: 'https://a.example', expires: '2026-01-01' }] },
+      'e/high': { value: 'no', answered: '2026-11-01' },
+    });
+    const plan = revisitPlan(graded.entries, given.answers, '2026-11-22', parseMaxAge('12m'));
+    const { prompter, asked, printed } = scripted(['yes', '', 'yes']);
+    const { saved, save } = recorder();
+    await runInterview(graded, given, { ...options, revisit: plan, asOf: '2026-11-22' }, { prompter, save, evidence: evidencePort().evidence });
+    // e/crit (stale, expired evidence, unverified) and e/med (unanswered): e/gate and e/high are fresh.
+    expect(asked.filter((a) => a.startsWith('select'))).toEqual(['select:Is crit in place? [yes]', 'select:Is med in place?']);
+    expect(saved.map(([id]) => id)).toEqual(['e/crit', 'e/med']);
+    // Re-confirmed: dated on the day of the sitting, in memory as in the file.
+    expect(given.answers.get('e/crit')?.answered).toBe('2026-11-22');
+    expect(printed.join('')).toContain(
+      [
+        '  Asked again: stale, expired evidence, unverified.',
+        '  Last answer: yes (answered 2025-10-01, 417 days ago by Jane Doe)',
+        '  Note: "all admins"',
+        '  Evidence: https://a.example (expired 2026-01-01)',
+      ].join('\n'),
+    );
   });
 });
 
