@@ -15,6 +15,7 @@ import { commonScope, isNarrowed, leftOut } from './scoring/comparison-scope.js'
 import { score } from './scoring/score.js';
 import { STATUS_LABEL, ignoredByScopingLine } from './report/common.js';
 import { plural } from './plural.js';
+import { pseudonym, redactAnswers } from './redact.js';
 
 /** The level of an answers file without `level:` (every question). */
 
@@ -23,6 +24,9 @@ export interface AssessOptions {
   checklist?: string[];
   level?: Level;
   asOf: string;
+  /** --redact: the answers are redacted (redact.ts) before anything is scored or shown. */
+  redact?: boolean;
+  keepNames?: boolean;
 }
 
 export interface Assessed {
@@ -41,8 +45,10 @@ export async function assess(options: AssessOptions): Promise<Assessed> {
   if (parsed.problems.length && parsed.source.data === undefined) throw new ProblemsError(parsed.problems);
   const loaded = await loadSelection(options.checklist ?? [], checklistSpecsOf(parsed));
   const catalog = buildCatalog(loaded.map((l) => l.checklist));
-  const { answers, problems, notSelected } = resolveAnswers(parsed, catalog, { narrowed: (options.checklist ?? []).length > 0 });
+  const resolved = resolveAnswers(parsed, catalog, { narrowed: (options.checklist ?? []).length > 0 });
+  const { problems, notSelected } = resolved;
   if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
+  const answers = options.redact ? redactAnswers(resolved.answers, { pseudonym: pseudonym(0), keepNames: options.keepNames }) : resolved.answers;
   const level = options.level ?? answers.level ?? HIGHEST_LEVEL;
   const assessment = score(catalog, answers, { level, asOf: options.asOf });
   return { assessment, answers, catalog, notices: assessmentNotices(assessment, notSelected) };

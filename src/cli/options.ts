@@ -62,6 +62,8 @@ export const SHARED = {
     new Option('--fail-on <severity>', 'exit 1 when an open gap (not an accepted risk) at or above this severity remains').choices([...SEVERITIES, 'none']).default('none'),
   ),
   minScore: spec<number>(() => new Option('--min-score <0-100>', 'exit 1 when the overall score is below this').argParser(parseMinScore)),
+  redact: flag('--redact', 'for sharing: remove notes, evidence, names of people and accepted-risk reasons; the organisation becomes "Unit A"'),
+  keepNames: flag('--keep-names', 'with --redact: keep the organisation (and unit) names'),
 } as const;
 
 /** Adds the options, in order, to a command. */

@@ -35,6 +35,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
 
   const asOf = asOfDate(options.asOf);
   if (options.failOnRegression && !options.baseline) throw new CliError('--fail-on-regression needs --baseline <old answers file>');
+  if (options.keepNames && !options.redact) throw new CliError('--keep-names needs --redact');
   const assessed = await assess({ ...options, asOf });
   const { assessment, answers } = assessed;
   for (const notice of assessed.notices) write('stderr', `${stderrLine(notice)}\n`);
