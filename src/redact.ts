@@ -40,9 +40,12 @@ export function redactAnswers(answers: Answers, options: RedactOptions): Answers
 }
 
 function redactAnswer(answer: Answer): Answer {
-  const { note: _note, by: _by, owner: _owner, evidence, accepted, ...kept } = answer;
+  const { evidence, accepted, ...kept } = answer;
   return {
     ...kept,
+    note: undefined,
+    by: undefined,
+    owner: undefined,
     // The items stay, with their dates, so freshness and expiry read the same; where they are goes.
     evidence: evidence?.map(redactEvidence),
     accepted: accepted && { by: REDACTED, reason: REDACTED, until: accepted.until },
