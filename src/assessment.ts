@@ -4,7 +4,7 @@ import type { Answers } from './answers/model.js';
 import { buildCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
 import type { Checklist, Level } from './checklist/schema.js';
-import { loadSelection, selectChecklists } from './checklist/select.js';
+import { selectChecklists } from './checklist/select.js';
 import { HIGHEST_LEVEL } from './checklist/vocabulary.js';
 import { CliError, ProblemsError } from './errors.js';
 import { scopeNote } from './report/comparison.js';
@@ -15,7 +15,8 @@ import { commonScope, isNarrowed, leftOut } from './scoring/comparison-scope.js'
 import { score } from './scoring/score.js';
 import { STATUS_LABEL, ignoredByScopingLine } from './report/common.js';
 import { plural } from './plural.js';
-import { pseudonym, redactAnswers } from './redact.js';
+import { pseudonym } from './redact.js';
+import { loadAnswers, parseAnswersFile } from './answers-load.js';
 
 /** The level of an answers file without `level:` (every question). */
 
@@ -39,16 +40,10 @@ export interface Assessed {
 
 /** Reads the answers file, loads the checklists it (or --checklist) names, validates, scores. */
 export async function assess(options: AssessOptions): Promise<Assessed> {
-  const { readAnswersFile, checklistSpecsOf, resolveAnswers } = await import('./answers/file.js');
-  const parsed = await readAnswersFile(options.answers);
-  // A file that is not even YAML has nothing more to check.
-  if (parsed.problems.length && parsed.source.data === undefined) throw new ProblemsError(parsed.problems);
-  const loaded = await loadSelection(options.checklist ?? [], checklistSpecsOf(parsed));
-  const catalog = buildCatalog(loaded.map((l) => l.checklist));
-  const resolved = resolveAnswers(parsed, catalog, { narrowed: (options.checklist ?? []).length > 0 });
-  const { problems, notSelected } = resolved;
-  if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
-  const answers = options.redact ? redactAnswers(resolved.answers, { pseudonym: pseudonym(0), keepNames: options.keepNames }) : resolved.answers;
+  const { answers, catalog, notSelected } = await loadAnswers(await parseAnswersFile(options.answers), {
+    checklist: options.checklist,
+    redact: options.redact ? { pseudonym: pseudonym(0), keepNames: options.keepNames } : undefined,
+  });
   const level = options.level ?? answers.level ?? HIGHEST_LEVEL;
   const assessment = score(catalog, answers, { level, asOf: options.asOf });
   return { assessment, answers, catalog, notices: assessmentNotices(assessment, notSelected) };

@@ -38,6 +38,10 @@ export const flag = (flags: string, description: string) => spec<boolean>(() => 
 export const value = (flags: string, description: string, fallback?: string) =>
   spec<string>(() => (fallback === undefined ? new Option(flags, description) : new Option(flags, description).default(fallback)));
 
+/** `-f` for a command with its own set of formats (diff, trend, rollup), text by default. */
+export const formatOf = <T extends string>(names: readonly T[]) =>
+  spec<T>(() => new Option('-f, --format <format>', 'output format').choices(names).default('text'));
+
 /** The options several commands share. */
 export const SHARED = {
   checklist: spec<string[]>(() =>
@@ -53,7 +57,7 @@ export const SHARED = {
   /** The report formats on stdout. */
   format: spec<FormatName>(() => new Option('-f, --format <format>', 'format on stdout (default: text, or none when -o is given)').choices(FORMAT_NAMES)),
   /** The formats a comparison prints in. */
-  comparisonFormat: spec<FormatName>(() => new Option('-f, --format <format>', 'output format').choices(COMPARISON_FORMAT_NAMES).default('text')),
+  comparisonFormat: formatOf<FormatName>(COMPARISON_FORMAT_NAMES),
   /** Report files, their format by extension. */
   outputs: spec<string[]>(() =>
     new Option('-o, --output <file>', `also write a report file; the format follows the extension: ${knownExtensions().join(' ')} (repeatable)`).argParser(collect),
