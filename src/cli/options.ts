@@ -65,7 +65,8 @@ export const SHARED = {
   failOn: spec<FailOn>(() =>
     new Option('--fail-on <severity>', 'exit 1 when an open gap (not an accepted risk) at or above this severity remains').choices([...SEVERITIES, 'none']).default('none'),
   ),
-  minScore: spec<number>(() => new Option('--min-score <0-100>', 'exit 1 when the overall score is below this').argParser(parseMinScore)),
+  minScore: spec<number>(() => new Option('--min-score <0-100>', 'exit 1 when the overall score is below this').argParser(parseScore('--min-score'))),
+  minUnitScore: spec<number>(() => new Option('--min-unit-score <0-100>', "exit 1 when any unit's score is below this").argParser(parseScore('--min-unit-score'))),
   redact: flag('--redact', 'for sharing: remove notes, evidence, names of people and accepted-risk reasons; the organisation becomes "Unit A"'),
   keepNames: flag('--keep-names', 'with --redact: keep the organisation (and unit) names'),
 } as const;
@@ -76,10 +77,10 @@ export function addOptions(command: Command, specs: Record<string, OptionSpec<un
   return command;
 }
 
-function parseMinScore(value: string): number {
+const parseScore = (flag: string) => (value: string): number => {
   const score = Number(value);
   if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
-    throw new CliError(`--min-score must be a number from 0 to 100 (got "${value}")`);
+    throw new CliError(`${flag} must be a number from 0 to 100 (got "${value}")`);
   }
   return score;
-}
+};
