@@ -71,7 +71,7 @@ async function fromFiles(files: string[]): Promise<Sitting[]> {
 }
 
 async function fromGit(file: string): Promise<Sitting[]> {
-  const { fileHistory } = await import('./trend-git.js');
+  const { fileHistory } = await import('../git-history.js');
   const { parseAnswersText } = await import('../answers/file.js');
   const history = await fileHistory(file);
   return loadEach(history, async (revision) => {

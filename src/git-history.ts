@@ -4,8 +4,8 @@
  */
 import { execFile } from 'node:child_process';
 import { basename, dirname, resolve } from 'node:path';
-import { CliError } from '../errors.js';
-import { quote } from '../text.js';
+import { CliError } from './errors.js';
+import { quote } from './text.js';
 
 export interface Revision {
   /** Full commit id. */
