@@ -11,8 +11,10 @@ import { CliError } from './errors.js';
 /** What a removed text reads as, where the model needs one (an accepted risk's `by` and `reason`). */
 export const REDACTED = '[redacted]';
 
-/** What every report says when it was made from redacted answers (text and Markdown; JSON has `redacted: true`). */
-export const REDACTED_NOTICE = 'Redacted for sharing: notes, evidence, names of people and accepted-risk reasons removed';
+const REDACTED_WHAT = 'notes, evidence, names of people and accepted-risk reasons removed';
+/** What every report says when it was made from redacted answers (text, and Markdown below; JSON has `redacted: true`). */
+export const REDACTED_NOTICE = `Redacted for sharing: ${REDACTED_WHAT}`;
+export const REDACTED_MARKDOWN = `**Redacted for sharing:** ${REDACTED_WHAT}`;
 
 export interface RedactOptions {
   /** The organisation's (or unit's) stand-in, e.g. `Unit A`. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_NAMES } from '../../src/report/formats.js';
-import { REDACTED_NOTICE, pseudonym } from '../../src/redact.js';
+import { REDACTED_MARKDOWN, REDACTED_NOTICE, pseudonym } from '../../src/redact.js';
 import { run } from '../helpers/cli.js';
 import { NOT_FREE_TEXT, freeTextFields, writeMarkedAnswers } from '../helpers/redaction.js';
 
@@ -42,7 +42,8 @@ describe('--redact', () => {
       const data = JSON.parse(result.stdout) as { redacted: boolean; organization: string; assessor: string | null; date: string };
       expect(data).toMatchObject({ redacted: true, organization: pseudonym(0), assessor: null, date: '2026-11-01' });
     }
-    if (format === 'text' || format === 'markdown') expect(result.stdout).toContain(REDACTED_NOTICE);
+    if (format === 'text') expect(result.stdout).toContain(REDACTED_NOTICE);
+    if (format === 'markdown') expect(result.stdout).toContain(REDACTED_MARKDOWN);
   });
 
   it('--keep-names keeps the organisation and nothing else; it needs --redact', () => {
