@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROLLUP_FORMAT_NAMES } from '../../src/report/rollup-formats.js';
-import { pseudonym } from '../../src/redact.js';
+import { REDACTED_MARKDOWN, REDACTED_NOTICE, pseudonym } from '../../src/redact.js';
 import { hasStackTrace, run } from '../helpers/cli.js';
 import { writeMarkedAnswers } from '../helpers/redaction.js';
 
@@ -115,6 +115,8 @@ describe('rollup FILE|DIR...', () => {
       const result = run(['rollup', join(dir, 'answers.yaml'), join(second, 'answers.yaml'), ...AS_OF, '--redact', '-f', format]);
       expect(result.status).toBe(0);
       for (const mark of Object.values(markers)) expect((result.stdout + result.stderr).toLowerCase()).not.toContain(mark.toLowerCase());
+      if (format === 'text') expect(result.stdout).toContain(REDACTED_NOTICE);
+      if (format === 'markdown') expect(result.stdout).toContain(REDACTED_MARKDOWN);
     }
     const data = rollupJson([...UNITS].reverse().concat(['--redact']));
     expect(data.redacted).toBe(true);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TREND_FORMAT_NAMES } from '../../src/report/trend-formats.js';
-import { pseudonym } from '../../src/redact.js';
+import { REDACTED_MARKDOWN, REDACTED_NOTICE, pseudonym } from '../../src/redact.js';
 import { hasStackTrace, run } from '../helpers/cli.js';
 import { writeMarkedAnswers } from '../helpers/redaction.js';
 
@@ -128,6 +128,8 @@ describe('trend FILE...', () => {
       for (const mark of Object.values(markers)) expect((result.stdout + result.stderr).toLowerCase()).not.toContain(mark.toLowerCase());
       expect(result.stdout).toContain(pseudonym(0));
       expect(result.stdout).not.toContain('later.yaml');
+      if (format === 'text') expect(result.stdout).toContain(REDACTED_NOTICE);
+      if (format === 'markdown') expect(result.stdout).toContain(REDACTED_MARKDOWN);
     }
     expect(trendJson(['answers.yaml', 'later.yaml', '--redact'], dir).redacted).toBe(true);
   });
