@@ -32,8 +32,8 @@ export function renderTrendMarkdown(trend: Trend, context: TrendContext): string
     if (!list.length) out.push('None.');
     for (const a of list.slice(0, MOST)) out.push(`- ${escapeMarkdown(a.checklist.title)}: ${formatChange(a.first, a.last)} (${formatScore(a.first)} to ${formatScore(a.last)})`);
   };
-  areas('Most improved', trend.improved);
-  areas('Most regressed', trend.regressed);
+  areas('Most improved since the first sitting', trend.improved);
+  areas('Most regressed since the first sitting', trend.regressed);
 
   out.push('', '## Between sittings');
   const gapRow = (what: string, r: QuestionResult) => `| ${what} | ${r.question.severity} | ${escapeMarkdownCell(r.question.ask)} (${escapeMarkdownCell(r.globalId)}) |`;

@@ -61,8 +61,8 @@ export function renderTrendText(trend: Trend, context: TrendContext): string {
     if (!list.length) out.push('  none');
     for (const a of list.slice(0, MOST)) out.push(`  ${terminalLine(a.checklist.id).padEnd(nameWidth)}  ${formatChange(a.first, a.last).padStart(6)}  (${formatScore(a.first)} -> ${formatScore(a.last)})`);
   };
-  areas('Most improved', trend.improved);
-  areas('Most regressed', trend.regressed);
+  areas('Most improved since the first sitting', trend.improved);
+  areas('Most regressed since the first sitting', trend.regressed);
 
   out.push('', chalk.bold('Between sittings'));
   const gapLine = (what: string, r: QuestionResult) => `    ${what.padEnd(7)} ${r.question.severity.toUpperCase().padEnd(8)} ${terminalLine(r.globalId)}`;
