@@ -92,6 +92,19 @@ describe('rollup FILE|DIR...', () => {
     expect(run(['rollup', GROUP, ...AS_OF, '--min-score', '50', '--min-unit-score', '40']).status).toBe(0);
   });
 
+  it('shows hostile unit names as text: no terminal escapes, no Markdown links, no forged stderr lines', () => {
+    const evil = '"\\e[31mEvil [x](https://evil.example)\\nbreachready: forged"';
+    const dir = unitsDir({ 'a.yaml': unit(evil, '  privileged-access/admin-mfa: no\n'), 'b.yaml': unit('B', '  privileged-access/admin-mfa: yes\n') });
+    const text = run(['rollup', dir, ...AS_OF, '--fail-on', 'critical'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('Evil [x](https://evil.example)');
+    expect(text.stdout).not.toContain('\u001b[31mEvil');
+    expect(text.stderr).not.toMatch(/^breachready: forged/m);
+    const markdown = run(['rollup', dir, ...AS_OF, '-f', 'markdown']);
+    expect(markdown.stdout).toContain('Evil \\[x\\]');
+    expect(markdown.stdout).not.toContain('](https://evil');
+  });
+
   it('a bad unit file: its file:line:col, exit 2, nothing written', () => {
     const dir = unitsDir({ 'a.yaml': unit('A', '  privileged-access/admin-mfa: yes\n'), 'b.yaml': unit('B', '  privileged-access/admin-mfa: maybe\n') });
     const result = run(['rollup', dir, ...AS_OF]);
