@@ -14,14 +14,14 @@
  *   BENCH_STRICT=1       exit 1 when a target fails
  *   BENCH_TIMEOUT_S=300  give up on one child process after this many seconds
  *   BENCH_KEEP=1         keep the temporary directory (its path is printed)
- *   BENCH_ONLY=startup   run only these sections (comma-separated: startup, interview, scale);
+ *   BENCH_ONLY=startup   run only these sections (comma-separated: startup, interview, scale, rollup);
  *                        docs/benchmarks.md is then left as it is
  *   BENCH_BARE_ENV=1     run every child without NODE_EXTRA_CA_CERTS (start-up always is: see CHILD_ENV)
  *
  * Uses the built CLI (bin/breachready.cjs -> dist/): build first with `npm run build`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -645,6 +645,62 @@ async function measureScale() {
   return bySize;
 }
 
+/** Roll-up scale: unit files of this many answers each, against the built-in checklists. */
+const ROLLUP_ANSWERS = 120;
+const ROLLUP_SIZES = [100, 1_000];
+
+/** Writes `count` unit answers files (every built-in question answered, `ROLLUP_ANSWERS` of them) in `dir`. */
+function generateUnits(count, dir, questionIds) {
+  mkdirSync(dir, { recursive: true });
+  const rand = mulberry32(count);
+  const values = ['yes', 'yes', 'partial', 'no', 'unknown'];
+  let bytes = 0;
+  for (let u = 0; u < count; u++) {
+    const lines = ['breachready: 1', `organization: Unit ${u + 1}`, 'assessor: Bench Assessor', 'date: 2026-11-01', 'level: 3', `weight: ${1 + (u % 3)}`, 'answers:'];
+    for (const id of questionIds.slice(0, ROLLUP_ANSWERS)) {
+      const value = values[Math.floor(rand() * values.length)];
+      lines.push(rand() < 0.25 ? `  ${id}:\n    answer: ${value}\n    note: ${prose(rand, 120)}\n    answered: 2026-10-0${1 + Math.floor(rand() * 9)}` : `  ${id}: ${value}`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    bytes += text.length;
+    writeFileSync(join(dir, `unit-${String(u).padStart(4, '0')}.yaml`), text);
+  }
+  return bytes;
+}
+
+async function measureRollup() {
+  const questionIds = builtinQuestionIds();
+  const bySize = new Map();
+  for (const count of ROLLUP_SIZES) {
+    const dir = join(work, `rollup-${count}`);
+    const bytes = generateUnits(count, dir, questionIds);
+    const runs = count <= 100 ? Math.max(3, Math.ceil(RUNS / 8)) : Math.max(3, Math.ceil(RUNS / 13));
+    log(`5. roll-up of ${count.toLocaleString('en')} units of ${ROLLUP_ANSWERS} answers (${(bytes / 1048576).toFixed(1)} MB): ${runs} rounds`);
+    const baseline = subject('node -e 0', nodeCommand(['-e', '0']));
+    const rollup = subject('rollup <dir> --format json', nodeCommand([CLI, 'rollup', dir, '--format', 'json', '--as-of', '2026-11-22']));
+    await interleave([baseline, rollup], runs, `${count.toLocaleString('en')} units`);
+    const section = `roll-up: ${count.toLocaleString('en')} units`;
+    row(section, baseline);
+    bySize.set(count, row(section, rollup, undefined, { unjudged: true, note: `${count} files of ${ROLLUP_ANSWERS} answers, ${(bytes / 1048576).toFixed(1)} MB` }));
+    if (!KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+  const small = bySize.get(100);
+  const large = bySize.get(1_000);
+  target('1,000 units of 120 answers: rollup time', large?.median / 1000, 10, 's', { detail: large?.broken });
+  target('1,000 / 100 units: rollup time', large?.median / small?.median, 12, 'x', { detail: large?.broken ?? small?.broken });
+}
+
+/** The built-in question ids, in checklist order, read from the checklists the CLI ships. */
+function builtinQuestionIds() {
+  const ids = [];
+  for (const name of readdirSync(join(ROOT, 'checklists')).filter((f) => f.endsWith('.yaml')).sort()) {
+    const text = readFileSync(join(ROOT, 'checklists', name), 'utf8');
+    const checklist = /^id: (\S+)/m.exec(text)[1];
+    for (const m of text.matchAll(/^ {2}- id: (\S+)/gm)) ids.push(`${checklist}/${m[1]}`);
+  }
+  return ids;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Output
 
@@ -652,7 +708,7 @@ const fmtMs = (ms) => (Number.isFinite(ms) ? (ms >= 10_000 ? `${(ms / 1000).toFi
 const fmtRatio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}x` : '');
 const fmtMb = (mb) => (Number.isFinite(mb) ? `${mb.toFixed(0)} MB` : 'n/a');
 const fmtValue = (t) =>
-  Number.isFinite(t.value) ? `${t.atLeast ? '> ' : ''}${t.unit === 'MB' ? `${t.value.toFixed(0)} MB` : `${t.value.toFixed(2)}x`}` : 'n/a';
+  Number.isFinite(t.value) ? `${t.atLeast ? '> ' : ''}${t.unit === 'MB' ? `${t.value.toFixed(0)} MB` : t.unit === 's' ? `${t.value.toFixed(2)} s` : `${t.value.toFixed(2)}x`}` : 'n/a';
 
 function machine() {
   const list = cpus();
@@ -675,7 +731,7 @@ function tableRows() {
     String(r.runs),
     `${r.atLeast ? '> ' : ''}${fmtMs(r.median)}`,
     Number.isFinite(r.q1) && r.runs >= 4 ? `${fmtMs(r.q1)} – ${fmtMs(r.q3)}` : '',
-    r.baseline ? `${r.atLeast && Number.isFinite(r.ratio) ? '> ' : ''}${fmtRatio(r.ratio)}` : 'baseline',
+    r.baseline ? `${r.atLeast && Number.isFinite(r.ratio) ? '> ' : ''}${fmtRatio(r.ratio)}` : r.unjudged ? '' : 'baseline',
     fmtMb(r.peakMb),
     [r.broken ? `ERROR: ${r.broken}` : '', r.note ?? ''].filter(Boolean).join('; '),
   ]);
@@ -696,7 +752,7 @@ function markdownTable(head, rows) {
 }
 
 function targetRows() {
-  return targets.map((t) => [t.name, fmtValue(t), `<= ${t.limit}${t.unit === 'MB' ? ' MB' : 'x'}`, t.verdict, t.detail ?? '']);
+  return targets.map((t) => [t.name, fmtValue(t), `<= ${t.limit}${t.unit === 'MB' ? ' MB' : t.unit === 's' ? ' s' : 'x'}`, t.verdict, t.detail ?? '']);
 }
 const TARGET_HEAD = ['target', 'measured', 'limit', 'verdict', 'notes'];
 
@@ -772,6 +828,11 @@ ${markdownTable(HEAD, tableRows())}
   stopped once it has run ${STOP_FACTOR} times as long as its median at 10,000 (linear growth is 10 times, the
   target 12): it is then reported as "> time" (a lower bound) and the growth target fails. One
   round at 100,000 is a single sample: read a verdict near the limit with care.
+- Roll-up: ${ROLLUP_SIZES.map((n) => n.toLocaleString('en')).join(' and ')} unit answers files of ${ROLLUP_ANSWERS} answers each (the first
+  ${ROLLUP_ANSWERS} built-in questions answered yes, partly, no or don't know at random, a quarter with a note and an
+  \`answered\` date, weights 1 to 3) in one directory: \`rollup <dir> --format json --as-of 2026-11-22\`, with
+  \`node -e 0\` in the same rounds to show the load. Targets: 1,000 units in 10 s, and time that grows
+  linearly (1,000 / 100 units at most 12x).
 - Memory: ${MEMORY_METHOD}, the largest over the counted runs; for a stopped run, the
   largest \`VmHWM\` in \`/proc\` of its processes just before it was stopped. The baseline runs
   the same way, so any overhead of the measurement is in both.
@@ -788,6 +849,7 @@ try {
   if (runs('startup')) await measureStartup();
   if (runs('interview')) await measureInterview();
   if (runs('scale')) await measureScale();
+  if (runs('rollup')) await measureRollup();
   const seconds = (Date.now() - started) / 1000;
   const m = machine();
   console.log(`\nbreachready benchmark, ${m.date}: ${m.cpu}, ${m.cores} cores, ${m.memory}, Node ${m.node}; ${m.build}\n`);

@@ -4,7 +4,7 @@ import type { Answers } from './answers/model.js';
 import { buildCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
 import type { Checklist, Level } from './checklist/schema.js';
-import { loadSelection, selectChecklists } from './checklist/select.js';
+import { selectChecklists } from './checklist/select.js';
 import { HIGHEST_LEVEL } from './checklist/vocabulary.js';
 import { CliError, ProblemsError } from './errors.js';
 import { scopeNote } from './report/comparison.js';
@@ -15,6 +15,8 @@ import { commonScope, isNarrowed, leftOut } from './scoring/comparison-scope.js'
 import { score } from './scoring/score.js';
 import { STATUS_LABEL, ignoredByScopingLine } from './report/common.js';
 import { plural } from './plural.js';
+import { pseudonym } from './redact.js';
+import { loadAnswers, parseAnswersFile } from './answers-load.js';
 
 /** The level of an answers file without `level:` (every question). */
 
@@ -23,6 +25,9 @@ export interface AssessOptions {
   checklist?: string[];
   level?: Level;
   asOf: string;
+  /** --redact: the answers are redacted (redact.ts) before anything is scored or shown. */
+  redact?: boolean;
+  keepNames?: boolean;
 }
 
 export interface Assessed {
@@ -35,14 +40,10 @@ export interface Assessed {
 
 /** Reads the answers file, loads the checklists it (or --checklist) names, validates, scores. */
 export async function assess(options: AssessOptions): Promise<Assessed> {
-  const { readAnswersFile, checklistSpecsOf, resolveAnswers } = await import('./answers/file.js');
-  const parsed = await readAnswersFile(options.answers);
-  // A file that is not even YAML has nothing more to check.
-  if (parsed.problems.length && parsed.source.data === undefined) throw new ProblemsError(parsed.problems);
-  const loaded = await loadSelection(options.checklist ?? [], checklistSpecsOf(parsed));
-  const catalog = buildCatalog(loaded.map((l) => l.checklist));
-  const { answers, problems, notSelected } = resolveAnswers(parsed, catalog, { narrowed: (options.checklist ?? []).length > 0 });
-  if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
+  const { answers, catalog, notSelected } = await loadAnswers(await parseAnswersFile(options.answers), {
+    checklist: options.checklist,
+    redact: options.redact ? { pseudonym: pseudonym(0), keepNames: options.keepNames } : undefined,
+  });
   const level = options.level ?? answers.level ?? HIGHEST_LEVEL;
   const assessment = score(catalog, answers, { level, asOf: options.asOf });
   return { assessment, answers, catalog, notices: assessmentNotices(assessment, notSelected) };

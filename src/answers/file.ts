@@ -170,6 +170,7 @@ export function resolveAnswers(
       file: isStdin(source.file) ? STDIN : source.file,
       ...metaOf(data),
       maxAge: data?.['max-age'] === undefined ? undefined : parseMaxAge(data['max-age']),
+      weight: data?.weight,
       versions: data?.versions,
       answers,
       answersLine,

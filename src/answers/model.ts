@@ -32,6 +32,10 @@ export type Answers = {
 } & Present<AnswersMeta> & {
   /** The file's `max-age:` (how old an answer may be before it is stale), when it sets one. */
   maxAge?: MaxAge;
+  /** The file's `weight:` in a roll-up's group score, when it sets one. */
+  weight?: number;
+  /** Set by redaction (redact.ts): names, notes, evidence and reasons removed for sharing. */
+  redacted?: boolean;
   /** Checklist id -> version the answers were given against. */
   versions?: AnswersFileData['versions'];
   /** Global question id (`<checklist>/<question>`) -> answer. */

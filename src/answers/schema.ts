@@ -155,6 +155,9 @@ export const answersFileSchema = z
     checklists: z
       .optional(z.array(z.string({ error: 'each checklist must be a built-in id or a path' }).check(z.minLength(1))))
       .check(z.describe('Built-in checklist ids or paths relative to this file (default: every built-in checklist)')),
+    weight: z
+      .optional(z.number({ error: 'must be a positive number' }).check(z.positive({ error: 'must be a positive number' })))
+      .check(z.describe("This unit's weight in a roll-up's group score (default 1)")),
     'max-age': z
       .optional(
         z.string({ error: `must be ${MAX_AGE_HINT}` }).check(

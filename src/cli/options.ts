@@ -40,6 +40,10 @@ export const flag = (flags: string, description: string) => spec<boolean>(() => 
 export const value = (flags: string, description: string, fallback?: string) =>
   spec<string>(() => (fallback === undefined ? new Option(flags, description) : new Option(flags, description).default(fallback)));
 
+/** `-f` for a command with its own set of formats (diff, trend, rollup), text by default. */
+export const formatOf = <T extends string>(names: readonly T[]) =>
+  spec<T>(() => new Option('-f, --format <format>', 'output format').choices(names).default('text'));
+
 /** The options several commands share. */
 export const SHARED = {
   checklist: spec<string[]>(() =>
@@ -55,7 +59,7 @@ export const SHARED = {
   /** The report formats on stdout. */
   format: spec<FormatName>(() => new Option('-f, --format <format>', 'format on stdout (default: text, or none when -o is given)').choices(FORMAT_NAMES)),
   /** The formats a comparison prints in. */
-  comparisonFormat: spec<FormatName>(() => new Option('-f, --format <format>', 'output format').choices(COMPARISON_FORMAT_NAMES).default('text')),
+  comparisonFormat: formatOf<FormatName>(COMPARISON_FORMAT_NAMES),
   /** Report files, their format by extension. */
   outputs: spec<string[]>(() =>
     new Option('-o, --output <file>', `also write a report file; the format follows the extension: ${knownExtensions().join(' ')} (repeatable)`).argParser(collect),
@@ -63,10 +67,13 @@ export const SHARED = {
   failOn: spec<FailOn>(() =>
     new Option('--fail-on <severity>', 'exit 1 when an open gap (not an accepted risk) at or above this severity remains').choices([...SEVERITIES, 'none']).default('none'),
   ),
-  minScore: spec<number>(() => new Option('--min-score <0-100>', 'exit 1 when the overall score is below this').argParser(parseMinScore)),
+  minScore: spec<number>(() => new Option('--min-score <0-100>', 'exit 1 when the overall score is below this').argParser(parseScore('--min-score'))),
+  minUnitScore: spec<number>(() => new Option('--min-unit-score <0-100>', "exit 1 when any unit's score is below this").argParser(parseScore('--min-unit-score'))),
   maxAge: spec<MaxAge>(() =>
     new Option('--max-age <age>', "an answer older than this is stale, e.g. 90d, 12m, 1y (overrides the file's max-age:)").argParser(parseMaxAgeOption),
   ),
+  redact: flag('--redact', 'for sharing: remove notes, evidence, names of people and accepted-risk reasons; the organisation becomes "Unit A"'),
+  keepNames: flag('--keep-names', 'with --redact: keep the organisation (and unit) names'),
 } as const;
 
 /** Adds the options, in order, to a command. */
@@ -75,13 +82,13 @@ export function addOptions(command: Command, specs: Record<string, OptionSpec<un
   return command;
 }
 
-function parseMinScore(value: string): number {
+const parseScore = (flag: string) => (value: string): number => {
   const score = Number(value);
   if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
-    throw new CliError(`--min-score must be a number from 0 to 100 (got "${value}")`);
+    throw new CliError(`${flag} must be a number from 0 to 100 (got "${value}")`);
   }
   return score;
-}
+};
 
 function parseMaxAgeOption(text: string): MaxAge {
   const age = parseMaxAge(text);

@@ -15,5 +15,7 @@ export const OPTIONS = {
   requireComplete: flag('--require-complete', 'exit 1 when an applicable question is unanswered'),
   baseline: value('--baseline <file>', 'an earlier answers file: report what improved and what regressed since'),
   failOnRegression: SHARED.failOnRegression('with --baseline: exit 1 only when something got worse (a ratchet)'),
+  redact: SHARED.redact,
+  keepNames: SHARED.keepNames,
 };
 export type ReportOptions = OptionValues<typeof OPTIONS>;

@@ -21,6 +21,7 @@ import type { Globals } from '../cli/command.js';
 import type { ReportOptions } from './report-options.js';
 import { write } from '../std-streams.js';
 import { plural } from '../plural.js';
+import { checkRedactFlags } from '../redact.js';
 
 export async function runReport(given: ReportOptions, globals: Globals, file?: string): Promise<void> {
   const options = { ...given, answers: answersFileOf(given.answers, file) };
@@ -35,6 +36,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
 
   const asOf = asOfDate(options.asOf);
   if (options.failOnRegression && !options.baseline) throw new CliError('--fail-on-regression needs --baseline <old answers file>');
+  checkRedactFlags(options);
   const assessed = await assess({ ...options, asOf });
   const { assessment, answers } = assessed;
   for (const notice of assessed.notices) write('stderr', `${stderrLine(notice)}\n`);

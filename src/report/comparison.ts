@@ -1,7 +1,7 @@
 /** Renders a baseline comparison (`diff`, `report --baseline`) as text, Markdown or JSON. */
 import type { Change, Comparison } from '../scoring/compare.js';
 import { CHANGE_LABEL } from '../scoring/compare.js';
-import type { ComparisonScope, LeftOut } from '../scoring/comparison-scope.js';
+import type { ComparisonScope, LeftOut, SharedScope } from '../scoring/comparison-scope.js';
 import { escapeMarkdownCell, safeJson, terminalLine } from '../text.js';
 import { plural } from '../plural.js';
 import { formatScore, oneDecimal, STATUS_LABEL } from './common.js';
@@ -112,4 +112,14 @@ export function comparisonData(comparison: Comparison) {
     improved: comparison.improved.map(item),
     firstAssessed: comparison.firstAssessed.map(item),
   };
+}
+
+/**
+ * The one line that says what several assessments are compared on, e.g. `Compared at level 1
+ * (the units are at levels 1 and 3) on the 6 checklists every unit covers`.
+ */
+export function sharedScopeLine(scope: SharedScope, each: string, many: string): string {
+  const levels = scope.levels.length ? ` (the ${many} are at levels ${scope.levels.slice(0, -1).join(', ')} and ${scope.levels.at(-1)})` : '';
+  const other = scope.otherChecklists ? `; checklists not every ${each} covers are left out` : '';
+  return `Compared at level ${scope.level}${levels} on the ${plural(scope.checklists.length, 'checklist')} every ${each} covers${other}`;
 }

@@ -40,6 +40,7 @@ export function reportData(assessment: Assessment, tool: ToolInfo) {
     assessor: assessment.assessor ?? null,
     date: assessment.date ?? null,
     answersFile: assessment.answersFile ?? null,
+    redacted: assessment.redacted,
     level: assessment.level,
     score: oneDecimal(assessment.score),
     grade: assessment.grade,

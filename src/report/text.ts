@@ -5,6 +5,7 @@ import type { Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { defuseForTerminal, stripControl, terminalLine } from '../text.js';
 import { plural } from '../plural.js';
+import { REDACTED_NOTICE } from '../redact.js';
 import { describeAnswer, formatGrade, formatScore, keptInScopeSentences, severityCounts, wrap } from './common.js';
 
 const WIDTH = 80;
@@ -49,6 +50,7 @@ export function renderText(assessment: Assessment, options: TextOptions): string
   const who = [assessment.organization && safe(assessment.organization), assessment.assessor && `assessed by ${safe(assessment.assessor)}`].filter(Boolean).join(', ');
   out.push(...wrap(`Security readiness${who ? `: ${who}` : ''}`, WIDTH).map((line) => chalk.bold(line)));
   out.push(chalk.dim(`As of ${assessment.asOf}, level ${assessment.level}${assessment.date ? `, answers dated ${safe(assessment.date)}` : ''}`));
+  if (assessment.redacted) out.push(chalk.dim(REDACTED_NOTICE));
   out.push('');
   out.push(`  Score ${scoreColor(assessment.score).bold(formatScore(assessment.score).padStart(5))} / 100   Grade ${chalk.bold(formatGrade(assessment))}`);
   out.push(`  ${bar(assessment.score, 50)}`);

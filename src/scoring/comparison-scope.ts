@@ -56,3 +56,31 @@ export function leftOut(scope: ComparisonScope, own: readonly Assessment[]): Lef
   }
   return out;
 }
+
+/** What several assessments (a trend's sittings, a roll-up's units) are compared on. */
+export interface SharedScope {
+  level: Level;
+  /** The checklists every one covers, in the last one's order. */
+  checklists: Checklist[];
+  /** Their own levels, when they differ (lowest first); empty when all are the same. */
+  levels: Level[];
+  /** Whether one of them covers a checklist another does not. */
+  otherChecklists: boolean;
+}
+
+/** The rule of commonScope applied to many: the lowest level and the checklists all of them cover. */
+export function sharedScope(reaches: readonly Reach[]): SharedScope {
+  let shared: Reach = reaches.at(-1)!;
+  for (const reach of reaches) {
+    const scope = commonScope(reach, shared);
+    shared = { level: scope.level, checklists: scope.checklists };
+  }
+  const levels = [...new Set(reaches.map((r) => r.level))].sort((a, b) => a - b);
+  const count = shared.checklists.length;
+  return {
+    level: shared.level,
+    checklists: [...shared.checklists],
+    levels: levels.length > 1 ? levels : [],
+    otherChecklists: reaches.some((r) => new Set(r.checklists.map((c) => c.id)).size > count),
+  };
+}

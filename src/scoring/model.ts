@@ -46,6 +46,8 @@ export interface Assessment {
   assessor?: string;
   date?: string;
   answersFile?: string;
+  /** Scored from redacted answers (redact.ts): every report says so. */
+  redacted: boolean;
   score: number | null;
   grade: Grade | null;
   /** Why the grade is lower than the score alone would give, if it is. */

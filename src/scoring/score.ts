@@ -105,6 +105,7 @@ export function score(catalog: Catalog, answers: Answers, options: ScoreOptions)
     assessor: answers.assessor,
     date: answers.date,
     answersFile: answers.file,
+    redacted: answers.redacted ?? false,
     score: overall,
     grade,
     gradeCap: cap,

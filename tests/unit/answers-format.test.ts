@@ -30,9 +30,9 @@ describe('a new answers file from the interview', () => {
     const document = AnswersDocument.create({ organization: 'Northlight', assessor: 'Ann', date: '2026-11-22', level: 2, versions: { s: '1.0.0' } });
     const parsed = await parseAnswersText(document.toString(), 'new.yaml');
     expect(parsed.problems).toEqual([]);
-    // checklists and max-age are the user's to set by hand; the interview writes every other field.
+    // checklists, weight and max-age are the user's to set by hand; the interview writes every other field.
     const order = Object.keys(answersFileSchema.def.shape);
-    expect(Object.keys(parsed.data!)).toEqual(order.filter((key) => key !== 'checklists' && key !== 'max-age'));
+    expect(Object.keys(parsed.data!)).toEqual(order.filter((key) => !['checklists', 'weight', 'max-age'].includes(key)));
     expect(parsed.data).toMatchObject({ organization: 'Northlight', assessor: 'Ann', date: '2026-11-22', level: 2 });
   });
 

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FORMAT_NAMES } from '../../src/report/formats.js';
+import { REDACTED_MARKDOWN, REDACTED_NOTICE, pseudonym } from '../../src/redact.js';
+import { run } from '../helpers/cli.js';
+import { NOT_FREE_TEXT, freeTextFields, writeMarkedAnswers } from '../helpers/redaction.js';
+
+const AS_OF = ['--as-of', '2026-11-22'];
+
+function markedDir(extra: Record<string, unknown> = {}): { dir: string; markers: Record<string, string> } {
+  const dir = mkdtempSync(join(tmpdir(), 'breachready-redact-'));
+  return { dir, markers: writeMarkedAnswers(dir, extra) };
+}
+
+/** The markers found in a text. */
+const leaked = (text: string, markers: Record<string, string>) => Object.entries(markers).filter(([, mark]) => text.toLowerCase().includes(mark.toLowerCase())).map(([field]) => field);
+
+describe('--redact', () => {
+  it('the marked answers file covers every free-text field of the answers schema', () => {
+    const { markers } = markedDir();
+    const fields = freeTextFields();
+    for (const excluded of Object.keys(NOT_FREE_TEXT)) expect(fields).toContain(excluded);
+    expect(Object.keys(markers).sort()).toEqual(fields.filter((f) => !(f in NOT_FREE_TEXT)).sort());
+  });
+
+  it('without it, the markers reach the reports (the file is read and its text shown)', () => {
+    const { dir, markers } = markedDir();
+    const result = run(['report', 'answers.yaml', ...AS_OF, '-f', 'json'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(leaked(result.stdout, markers)).toEqual(expect.arrayContaining(['organization', 'assessor', 'answers.*.note', 'answers.*.accepted.reason']));
+  });
+
+  it.each(FORMAT_NAMES)('report -f %s leaves no marker, keeps ids, answers and dates, and says it is redacted', (format) => {
+    const { dir, markers } = markedDir();
+    const result = run(['report', 'answers.yaml', ...AS_OF, '-f', format, '--redact'], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(leaked(result.stdout + result.stderr, markers)).toEqual([]);
+    expect(result.stdout).toContain('dedicated-admin-accounts');
+    if (format === 'json') {
+      const data = JSON.parse(result.stdout) as { redacted: boolean; organization: string; assessor: string | null; date: string };
+      expect(data).toMatchObject({ redacted: true, organization: pseudonym(0), assessor: null, date: '2026-11-01' });
+    }
+    if (format === 'text') expect(result.stdout).toContain(REDACTED_NOTICE);
+    if (format === 'markdown') expect(result.stdout).toContain(REDACTED_MARKDOWN);
+  });
+
+  it('--keep-names keeps the organisation and nothing else; it needs --redact', () => {
+    const { dir, markers } = markedDir();
+    const result = run(['report', 'answers.yaml', ...AS_OF, '-f', 'json', '--redact', '--keep-names'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(leaked(result.stdout, markers)).toEqual(['organization']);
+    const alone = run(['report', 'answers.yaml', ...AS_OF, '--keep-names'], { cwd: dir });
+    expect(alone).toMatchObject({ status: 2, stdout: '' });
+    expect(alone.stderr).toContain('--keep-names needs --redact');
+  });
+
+  it('-o files are redacted too', () => {
+    const { dir, markers } = markedDir();
+    const result = run(['report', 'answers.yaml', ...AS_OF, '--redact', '-o', 'r.md', '-o', 'r.json', '-o', 'r.sarif', '-o', 'r.xml'], { cwd: dir });
+    expect(result.status).toBe(0);
+    for (const file of ['r.md', 'r.json', 'r.sarif', 'r.xml']) expect(leaked(readFileSync(join(dir, file), 'utf8'), markers), file).toEqual([]);
+  });
+});
