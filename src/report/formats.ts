@@ -24,6 +24,8 @@ export interface RenderContext {
   comparison?: Comparison;
   /** The policy's `--fail-on`: what CI annotations mark. */
   failOn?: FailOn;
+  /** `--fail-on-regression`: CI annotations mark the regressions too. */
+  failOnRegression?: boolean;
 }
 
 /** The one shape of every renderer: pure, data in, string out. */

@@ -5,13 +5,13 @@
  * Every list stops after a few rows with an "and N more" line.
  */
 import type { Change, Comparison } from '../scoring/compare.js';
-import { CHANGE_LABEL } from '../scoring/compare.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { severitiesAtOrAbove } from '../policy.js';
 import type { FailOn } from '../policy.js';
 import { plural } from '../plural.js';
 import { escapeMarkdownCell } from '../text.js';
 import { formatGrade, formatScore, severityCounts, STATUS_LABEL } from './common.js';
+import { describeChange } from './comparison.js';
 
 /** Rows per list before "and N more": a summary is read in a pull request, not searched. */
 export const SUMMARY_ROWS = 10;
@@ -56,8 +56,7 @@ function changes(comparison: Comparison): string[] {
 }
 
 function changeRow(change: Change): string {
-  const before = change.before ? STATUS_LABEL[change.before] : 'not asked';
-  return `| ${change.result.question.severity} | ${question(change.result)} | ${CHANGE_LABEL[change.kind]}: ${before} → ${STATUS_LABEL[change.after]} |`;
+  return `| ${change.result.question.severity} | ${question(change.result)} | ${escapeMarkdownCell(describeChange(change))} |`;
 }
 
 /** The open gaps that fail `--fail-on`; without a policy, the most pressing open gaps. */

@@ -147,7 +147,7 @@ describe('the GitHub Action on a pull request', () => {
     expect(result.stderr).toContain('--fail-on-regression: 1 regression since');
     expect(result.summary).toMatch(/^## Security readiness\n/);
     expect(result.summary).toContain('| Score | 96.2 |');
-    expect(result.summary).toMatch(/### Regressed \(1\)\n\n\| Severity \| Question \| Change \|\n\| --- \| --- \| --- \|\n\| critical \| privileged-access\/admin-mfa: [^|]+ \| new gap: yes → no \|/);
+    expect(result.summary).toMatch(/### Regressed \(1\)\n\n\| Severity \| Question \| Change \|\n\| --- \| --- \| --- \|\n\| critical \| privileged-access\/admin-mfa: [^|]+ \| new gap \(yes -&gt; no\) \|/);
     expect(result.summary).toContain('### Failing gaps (--fail-on critical) (1)');
     // The short summary replaces the full report in the job summary.
     expect(result.summary).not.toContain('# Security readiness report');
@@ -168,7 +168,7 @@ describe('the GitHub Action on a pull request', () => {
     expect(result.stderr).not.toMatch(/^::error/m);
     expect(result.summary).toContain('| Score | 88.5 | **96.2** |');
     expect(result.summary).toContain('0 regressed, 1 improved, 0 newly answered');
-    expect(result.summary).toMatch(/### Improved \(1\)\n\n\| Severity \| Question \| Change \|\n\| --- \| --- \| --- \|\n\| high \| social-media\/unique-credentials: [^|]+ \| gap closed: no → yes \|/);
+    expect(result.summary).toMatch(/### Improved \(1\)\n\n\| Severity \| Question \| Change \|\n\| --- \| --- \| --- \|\n\| high \| social-media\/unique-credentials: [^|]+ \| gap closed \(no -&gt; yes\) \|/);
     expect(result.summary).toContain('### Failing gaps (--fail-on high) (0)\n\nNone.');
     expect(result.outputs).toMatchObject({ score: '96.2', grade: 'A', 'open-gaps': '0', regressions: '0', reports: 'breachready-reports/readiness.summary.md' });
   });
@@ -180,8 +180,14 @@ describe('the GitHub Action on a pull request', () => {
     const worse = runAction(pullRequest(PASS, FAIL), { answers: ANSWERS, 'as-of': AS_OF }, { baseRef: 'main' });
     expect(worse.status).toBe(1);
     expect(worse.summary).toContain('### Regressed (1)');
+    // The ratchet's failure is annotated on the answer's line, though no --fail-on is set.
+    const line = lineOf(FAIL, 'social-media/unique-credentials');
+    expect(worse.stderr.split('\n').filter((l) => l.startsWith('::'))).toEqual([
+      expect.stringMatching(new RegExp(`^::error file=security/breachready-answers\\.yaml,line=${line},title=high%3A social-media/unique-credentials::.*%0ARegressed since the baseline: new gap \\(yes -> no\\)\\.%0A`)),
+    ]);
     const off = runAction(pullRequest(PASS, FAIL), { answers: ANSWERS, 'as-of': AS_OF, 'fail-on-regression': 'false' }, { baseRef: 'main' });
     expect(off.status).toBe(0);
+    expect(off.stderr).not.toMatch(/^::/m);
   });
 
   it('says so when the answers file is new on the branch, and compares with nothing', () => {

@@ -23,11 +23,11 @@ describe('renderSummary()', () => {
     expect(text).toContain(`| Score | ${before.score!.toFixed(1)} | **${after.score!.toFixed(1)}** |`);
     expect(text).toContain(`| Grade | ${before.grade} | **${after.grade}** |`);
     expect(text).toContain('1 regressed, 1 improved, 1 newly answered');
-    expect(text).toMatch(/### Regressed \(1\)\n\n\| Severity \| Question \| Change \|\n\| --- \| --- \| --- \|\n\| critical \| main\/mfa: Is MFA \\\*required\\\* \\\| everywhere\? \| new gap: yes → no \|/);
+    expect(text).toMatch(/### Regressed \(1\)\n\n\| Severity \| Question \| Change \|\n\| --- \| --- \| --- \|\n\| critical \| main\/mfa: Is MFA \\\*required\\\* \\\| everywhere\? \| new gap \(yes -&gt; no\) \|/);
     expect(text).toContain('### Improved (1)');
-    expect(text).toContain('| medium | main/fixed: Is fixed in place? | gap closed: no → yes |');
+    expect(text).toContain('| medium | main/fixed: Is fixed in place? | gap closed (no -&gt; yes) |');
     expect(text).toContain('### Newly answered (1)');
-    expect(text).toContain('| high | main/new: Is new in place? | assessed for the first time: unanswered → partly |');
+    expect(text).toContain('| high | main/new: Is new in place? | assessed for the first time (unanswered -&gt; partly) |');
     // Failing gaps: at or above --fail-on only.
     expect(text).toContain('### Failing gaps (--fail-on high) (2)');
     expect(text).not.toContain('| low | main/open');
@@ -48,8 +48,22 @@ describe('renderSummary()', () => {
     const was = score(wide, answers(Object.fromEntries(ids.map((id) => [id, 'yes']))), { level: 1, asOf });
     const now = score(wide, answers(Object.fromEntries(ids.map((id) => [id, 'no']))), { level: 1, asOf });
     const text = renderSummary(now, { comparison: compareAssessments(was, now), failOn: 'high' });
-    expect(text.match(/\| new gap: yes → no \|/g)).toHaveLength(SUMMARY_ROWS);
+    expect(text.match(/\| new gap \(yes -&gt; no\) \|/g)).toHaveLength(SUMMARY_ROWS);
     expect(text.match(/^…and 7 more\.$/gm)).toHaveLength(2); // the regressions and the failing gaps
+  });
+
+  it('keeps hostile questions, ids and notes from adding structure, links or workflow commands', () => {
+    const evil = 'x\n## Approved\n| a | b |\n::error::forged [link](https://evil.example) <img src=x> \u001b[31mred';
+    const hostile = checklist('main', [question('mfa', { severity: 'critical', ask: evil })]);
+    const cat = buildCatalog([hostile]);
+    const was = score(cat, answers({ 'main/mfa': 'yes' }), { level: 1, asOf });
+    const now = score(cat, answers({ 'main/mfa': { value: 'no', note: evil } }), { level: 1, asOf });
+    const text = renderSummary(now, { comparison: compareAssessments(was, now), failOn: 'critical' });
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.startsWith('#'))).toEqual(['## Security readiness', '### Regressed (1)', '### Failing gaps (--fail-on critical) (1)']);
+    expect(lines.filter((l) => l.startsWith('|')).every((l) => l.split(/(?<!\\)\|/).length === 5)).toBe(true);
+    expect(text).not.toMatch(/(?<!\\)\]\(|<img|\u001b|^::/m);
+    expect(text).toContain('\\[link\\](https\\://evil.example)');
   });
 
   it('is what -o FILE.summary.md writes, and a file named after a format is that format', () => {
