@@ -34,12 +34,12 @@ export const CI_SINKS: Readonly<Record<string, CiSink>> = {
     deliver: (text) => write('stderr', text),
   },
   'github-step-summary': {
-    help: 'the Markdown report as the GitHub Actions job summary',
+    help: 'the GitHub Actions job summary: the Markdown report, or with --baseline the pull-request summary',
     active: (env) => isGitHubActions(env) && Boolean(env.GITHUB_STEP_SUMMARY),
-    // The report itself: a --baseline comparison is printed on stderr, not in the summary.
+    // With a baseline the reviewer wants what changed, short; otherwise the report itself.
     renderer: async () => {
-      const markdown = await FORMATS.markdown.renderer();
-      return (assessment, context) => markdown(assessment, { ...context, comparison: undefined });
+      const [markdown, summary] = await Promise.all([FORMATS.markdown.renderer(), FORMATS.summary.renderer()]);
+      return (assessment, context) => (context.comparison ? summary(assessment, context) : markdown(assessment, context));
     },
     deliver: (text, env) => appendFileSync(env.GITHUB_STEP_SUMMARY!, fitSummary(text)),
   },

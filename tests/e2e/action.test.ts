@@ -5,12 +5,12 @@
  * throwaway repository with a base branch and a pull-request branch.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT } from '../helpers/cli.js';
+import { BIN, NODE, ROOT } from '../helpers/cli.js';
 
 interface Step {
   id?: string;
@@ -249,3 +249,38 @@ describe('the GitHub Action with bad input', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('the hand-written ratchet of docs/ci.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs/ci.md'), 'utf8');
+  const block = [...doc.matchAll(/```yaml\n([\s\S]*?)\n```/g)].map((m) => m[1]!).find((b) => b.includes('BASE_BRANCH'))!;
+  const step = (parse(block) as { env: Record<string, string>; run: string }[])[0]!;
+  // `npx --yes breachready` as the docs' install step leaves it: this repository's build.
+  const bin = mkdtempSync(join(tmpdir(), 'breachready-npx-'));
+  writeFileSync(join(bin, 'npx'), `#!/bin/sh\n[ "$1" = --yes ] && shift\n[ "$1" = breachready ] && shift\nexec "${NODE}" "${BIN}" "$@"\n`);
+  chmodSync(join(bin, 'npx'), 0o755);
+
+  const ratchet = (base: string, head: string) => {
+    const workspace = pullRequest(base, head);
+    const runner = mkdtempSync(join(tmpdir(), 'breachready-runner-'));
+    const summary = join(runner, 'summary.md');
+    expect(step.env.BASE_BRANCH).toBe('${{ github.base_ref }}');
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|GITHUB_|RUNNER_)/i.test(key)));
+    const env = { ...inherited, PATH: `${bin}:${process.env.PATH}`, BASE_BRANCH: 'main', RUNNER_TEMP: runner, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1' };
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000 });
+    const copy = join(workspace, 'readiness.summary.md');
+    return { status: result.status, stderr: result.stderr, summary: existsSync(summary) ? readFileSync(summary, 'utf8') : '', copy: existsSync(copy) ? readFileSync(copy, 'utf8') : '' };
+  };
+
+  it('fails a pull request that regresses and passes one that improves, with the pull-request summary as the job summary', () => {
+    const worse = ratchet(PASS, FAIL);
+    expect(worse.status, worse.stderr).toBe(1);
+    expect(worse.stderr).toContain('--fail-on-regression: 1 regression since');
+    // The job summary is the short one, with the comparison, not the whole report.
+    expect(worse.summary).toBe(worse.copy);
+    expect(worse.summary).toContain('### Regressed (1)');
+    const better = ratchet(FAIL, PASS);
+    expect(better.status, better.stderr).toBe(0);
+    expect(better.summary).toContain('### Improved (1)');
+  });
+});
+

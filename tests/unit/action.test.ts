@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/cli.js';
 // @ts-expect-error: a plain ES module script, without types
-import { envName, INPUT_NAMES, outputLines, OUTPUT_NAMES, readInputs, reportArgs } from '../../scripts/action.mjs';
+import { envName, INPUT_NAMES, outputLines, OUTPUT_NAMES, readInputs, reportArgs, reportFile } from '../../scripts/action.mjs';
 
 interface Step {
   id?: string;
@@ -136,3 +136,33 @@ describe('scripts/action.mjs', () => {
     expect(text).toMatch(/^score=61\.3\nreports<<(EOF_[0-9a-f]{16})\na\nb\n\1\n$/);
   });
 });
+
+describe('docs/ci.md on the action', () => {
+  const doc = readFileSync(join(ROOT, 'docs/ci.md'), 'utf8');
+  const cell = (text: string | undefined) => (text ? `\`${text}\`` : '');
+
+  it("lists the action's inputs and outputs as action.yml declares them", () => {
+    const inputs = Object.entries(action.inputs).map(([name, i]) => `| \`${name}\` | ${cell(i.default)} | ${i.description} |`);
+    expect(doc).toContain(['| input | default | what it does |', '| --- | --- | --- |', ...inputs].join('\n'));
+    const outputs = Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${o.description} |`);
+    expect(doc).toContain(['| output | what it holds |', '| --- | --- |', ...outputs].join('\n'));
+  });
+
+  it('has a workflow that uses the action with its inputs, and uploads the SARIF and HTML reports it writes', () => {
+    const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)\n```/g)].map((m) => m[1]!).filter((b) => b.includes('uses: breachready/breachready@'));
+    expect(blocks).toHaveLength(1);
+    const workflow = parse(blocks[0]!) as { jobs: Record<string, { steps: Step[] }> };
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const uses = steps.find((s) => s.uses?.startsWith('breachready/breachready@'))!;
+    for (const name of Object.keys(uses.with ?? {})) expect(Object.keys(action.inputs)).toContain(name);
+    const formats = uses.with!.formats!.split(',');
+    const dir = action.inputs['reports-dir']!.default;
+    const sarif = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
+    expect(sarif.with!.sarif_file).toBe(`${dir}/${reportFile('sarif')}`);
+    const artifact = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(artifact.with!.path).toBe(`${dir}/${reportFile('html')}`);
+    expect(formats).toEqual(expect.arrayContaining(['sarif', 'html']));
+    expect(doc).toContain(`--body-file ${dir}/${reportFile('summary')}`);
+  });
+});
+

@@ -1,3 +1,5 @@
+import type { Configuration } from 'markdownlint';
+import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog.js';
 import { formatForFile } from '../../src/report/formats.js';
@@ -64,6 +66,14 @@ describe('renderSummary()', () => {
     expect(lines.filter((l) => l.startsWith('|')).every((l) => l.split(/(?<!\\)\|/).length === 5)).toBe(true);
     expect(text).not.toMatch(/(?<!\\)\]\(|<img|\u001b|^::/m);
     expect(text).toContain('\\[link\\](https\\://evil.example)');
+  });
+
+  it('passes markdownlint, as a fragment under a job summary or in a comment', () => {
+    // MD041 wants a top-level heading first: the summary is a section of a page, not a page.
+    const config: Configuration = { default: true, MD013: false, MD041: false };
+    for (const text of [renderSummary(after, { comparison: compareAssessments(before, after), failOn: 'high' }), renderSummary(after, {})]) {
+      expect(lint({ strings: { summary: text }, config }).summary).toEqual([]);
+    }
   });
 
   it('is what -o FILE.summary.md writes, and a file named after a format is that format', () => {
