@@ -144,12 +144,13 @@ export function main(env = process.env) {
   const args = reportArgs(inputs, { baseline: found.file, summary, json, files });
   mkdirSync(reportsDir, { recursive: true });
 
-  // The CLI would append its full Markdown report to the job summary; the short one goes there instead.
+  // The CLI would write the job summary itself; this script writes it once, with its own note.
   const cliEnv = { ...env };
   delete cliEnv.GITHUB_STEP_SUMMARY;
   const run = spawnSync(process.execPath, [join(actionPath, 'bin', 'breachready.cjs'), ...args], { env: cliEnv, stdio: 'inherit' });
-  const status = run.status ?? 1;
-  if (status !== 0 && status !== 1) return status; // bad input: the CLI said why and wrote nothing
+  // Bad input (2), an interruption or a signal: the CLI said why and wrote no report to read.
+  if (run.status !== 0 && run.status !== 1) return run.status ?? 1;
+  const status = run.status;
 
   const data = JSON.parse(readFileSync(json, 'utf8'));
   const outputs = {

@@ -6,7 +6,6 @@ import { answersFileName } from './answers/stdin.js';
 import { appendFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { FORMATS } from './report/formats.js';
-import { annotates } from './report/github.js';
 import type { RenderContext, Renderer } from './report/formats.js';
 import type { Assessment } from './scoring/model.js';
 import { write } from './std-streams.js';
@@ -28,7 +27,9 @@ const isGitHubActions = (env: NodeJS.ProcessEnv) => env.GITHUB_ACTIONS === 'true
 export const CI_SINKS: Readonly<Record<string, CiSink>> = {
   'github-annotations': {
     help: 'GitHub Actions annotations for the open gaps that fail --fail-on or --fail-on-regression',
-    active: (env, context) => isGitHubActions(env) && annotates(context),
+    // A --fail-on policy, or a ratchet that found a regression: the gaps that fail the run.
+    active: (env, context) =>
+      isGitHubActions(env) && ((context.failOn ?? 'none') !== 'none' || Boolean(context.failOnRegression && context.comparison?.regressed.length)),
     renderer: async () => (await import('./report/github.js')).renderAnnotations,
     // Workflow commands are read from both streams; stderr keeps stdout clean for data.
     deliver: (text) => write('stderr', text),

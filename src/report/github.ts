@@ -93,8 +93,3 @@ export function renderAnnotations(assessment: Assessment, options: AnnotationOpt
     .map((gap) => annotation(gap, options, regressed.get(gap.globalId)));
   return lines.map((line) => `${line}\n`).join('');
 }
-
-/** Whether a run has annotations to write: a `--fail-on` policy, or a ratchet that found a regression. */
-export function annotates(options: AnnotationOptions): boolean {
-  return (options.failOn ?? 'none') !== 'none' || Boolean(options.failOnRegression && options.comparison?.regressed.length);
-}
