@@ -284,3 +284,31 @@ describe('the hand-written ratchet of docs/ci.md', () => {
   });
 });
 
+
+describe('report --format summary and -o FILE.summary.md', () => {
+  const cli = (args: string[], cwd = ROOT) => spawnSync(NODE, [BIN, 'report', ...args, '--as-of', AS_OF], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
+
+  it('writes the same bytes to stdout and to the file, run after run, with the comparison in it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-summary-'));
+    const args = ['--answers', join(ROOT, 'examples/ci-fail.yaml'), '--baseline', join(ROOT, 'examples/ci-pass.yaml')];
+    const stdout = cli([...args, '-f', 'summary'], dir);
+    expect(stdout.status).toBe(0);
+    // The summary shows the comparison itself: none of it on stderr.
+    expect(stdout.stderr).not.toContain('Since the baseline');
+    expect(cli([...args, '-o', 'pr.summary.md'], dir).status).toBe(0);
+    const first = readFileSync(join(dir, 'pr.summary.md'), 'utf8');
+    expect(cli([...args, '-o', 'pr.summary.md'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'pr.summary.md'), 'utf8')).toBe(first);
+    expect(stdout.stdout).toBe(first);
+    expect(first).toContain('| high | social-media/unique-credentials: ');
+  });
+
+  it('keeps hostile answers files from starting a workflow command or a heading', () => {
+    const result = cli(['--answers', 'tests/fixtures/answers/hostile.yaml', '-f', 'summary', '--fail-on', 'low']);
+    expect(result.stdout).not.toMatch(/^\s*::/m);
+    const headings = result.stdout.split('\n').filter((l) => l.startsWith('#'));
+    expect(headings).toHaveLength(2);
+    expect(headings[0]).toBe('## Security readiness');
+    expect(headings[1]).toMatch(/^### Failing gaps \(--fail-on low\) \(\d+\)$/);
+  });
+});
