@@ -26,19 +26,21 @@ const isGitHubActions = (env: NodeJS.ProcessEnv) => env.GITHUB_ACTIONS === 'true
 
 export const CI_SINKS: Readonly<Record<string, CiSink>> = {
   'github-annotations': {
-    help: 'GitHub Actions annotations for the open gaps that fail --fail-on',
-    active: (env, context) => isGitHubActions(env) && (context.failOn ?? 'none') !== 'none',
+    help: 'GitHub Actions annotations for the open gaps that fail --fail-on or --fail-on-regression',
+    // A --fail-on policy, or a ratchet that found a regression: the gaps that fail the run.
+    active: (env, context) =>
+      isGitHubActions(env) && ((context.failOn ?? 'none') !== 'none' || Boolean(context.failOnRegression && context.comparison?.regressed.length)),
     renderer: async () => (await import('./report/github.js')).renderAnnotations,
     // Workflow commands are read from both streams; stderr keeps stdout clean for data.
     deliver: (text) => write('stderr', text),
   },
   'github-step-summary': {
-    help: 'the Markdown report as the GitHub Actions job summary',
+    help: 'the GitHub Actions job summary: the Markdown report, or with --baseline the pull-request summary',
     active: (env) => isGitHubActions(env) && Boolean(env.GITHUB_STEP_SUMMARY),
-    // The report itself: a --baseline comparison is printed on stderr, not in the summary.
+    // With a baseline the reviewer wants what changed, short; otherwise the report itself.
     renderer: async () => {
-      const markdown = await FORMATS.markdown.renderer();
-      return (assessment, context) => markdown(assessment, { ...context, comparison: undefined });
+      const [markdown, summary] = await Promise.all([FORMATS.markdown.renderer(), FORMATS.summary.renderer()]);
+      return (assessment, context) => (context.comparison ? summary(assessment, context) : markdown(assessment, context));
     },
     deliver: (text, env) => appendFileSync(env.GITHUB_STEP_SUMMARY!, fitSummary(text)),
   },

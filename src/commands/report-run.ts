@@ -43,7 +43,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   const compared = options.baseline ? await compareWithBaseline(options.baseline, assessed, options) : undefined;
   const comparison = compared?.comparison;
   const failOn = options.failOn ?? 'none';
-  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, answersLine: answers.answersLine, comparison, failOn };
+  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, answersLine: answers.answersLine, comparison, failOn, failOnRegression: options.failOnRegression };
 
   // Render everything first, so a failure leaves no output half-written; each format once.
   const cache = new Map<string, Promise<string>>();

@@ -8,6 +8,9 @@ import { formatScore, oneDecimal, STATUS_LABEL } from './common.js';
 
 const arrow = (c: Change) => `${c.before ? STATUS_LABEL[c.before] : 'not asked'} -> ${STATUS_LABEL[c.after]}`;
 
+/** `new gap (yes -> no)`: what changed, in words and answers. */
+export const describeChange = (c: Change) => `${CHANGE_LABEL[c.kind]} (${arrow(c)})`;
+
 /** The change lists, each under its title, in the order every format shows them. */
 const SECTIONS = [
   ['Regressed', (c: Comparison) => c.regressed],
@@ -55,7 +58,7 @@ export function renderComparisonText(comparison: Comparison): string {
     const list = changes(comparison);
     if (!list.length) continue;
     lines.push('', `${title} (${list.length})`);
-    for (const c of list) lines.push(`  ${c.result.question.severity.toUpperCase().padEnd(8)} ${terminalLine(c.result.globalId)}: ${CHANGE_LABEL[c.kind]} (${arrow(c)})`);
+    for (const c of list) lines.push(`  ${c.result.question.severity.toUpperCase().padEnd(8)} ${terminalLine(c.result.globalId)}: ${describeChange(c)}`);
   }
   return `${lines.join('\n')}\n`;
 }

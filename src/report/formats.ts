@@ -24,6 +24,8 @@ export interface RenderContext {
   comparison?: Comparison;
   /** The policy's `--fail-on`: what CI annotations mark. */
   failOn?: FailOn;
+  /** `--fail-on-regression`: CI annotations mark the regressions too. */
+  failOnRegression?: boolean;
 }
 
 /** The one shape of every renderer: pure, data in, string out. */
@@ -73,6 +75,12 @@ const REGISTRY = {
     extensions: ['.sarif', '.sarif.json'],
     renderer: async () => (await import('./sarif.js')).renderSarif,
   },
+  summary: {
+    help: 'a short Markdown summary for a pull request: what changed since --baseline, the failing gaps',
+    extensions: ['.summary.md'],
+    renderer: async () => (await import('./summary.js')).renderSummary,
+    showsComparison: true,
+  },
 } satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof REGISTRY;
@@ -93,10 +101,13 @@ export async function renderComparison(format: FormatName, comparison: Compariso
   return (await renderer())(comparison, context);
 }
 
-/** The format a file name asks for by its extension, or undefined. */
+/**
+ * The format a file name asks for by its extension, or undefined. A file named after a format
+ * (`readiness.junit`) is that format too, so a script can name a report from a format name alone.
+ */
 export function formatForFile(file: string): FormatName | undefined {
   const lower = file.toLowerCase();
-  const matches = FORMAT_NAMES.flatMap((name) => FORMATS[name].extensions.filter((ext) => lower.endsWith(ext)).map((ext) => ({ name, ext })));
+  const matches = FORMAT_NAMES.flatMap((name) => [...FORMATS[name].extensions, `.${name}`].filter((ext) => lower.endsWith(ext)).map((ext) => ({ name, ext })));
   return matches.sort((a, b) => b.ext.length - a.ext.length)[0]?.name;
 }
 

@@ -13,6 +13,8 @@ import { severitiesAtOrAbove } from '../policy.js';
 import type { FailOn } from '../policy.js';
 import { stripForMachines } from '../text.js';
 import { answerSentence } from './common.js';
+import { describeChange } from './comparison.js';
+import type { Change, Comparison } from '../scoring/compare.js';
 
 type AnnotationCommand = 'error' | 'warning' | 'notice';
 
@@ -30,6 +32,10 @@ export interface AnnotationOptions {
   answersLine?: number;
   /** The least severity annotated (`none` or absent: nothing is). */
   failOn?: FailOn;
+  /** With `--baseline`: what changed since. */
+  comparison?: Pick<Comparison, 'regressed'>;
+  /** `--fail-on-regression`: the open gaps that regressed are annotated too, whatever their severity. */
+  failOnRegression?: boolean;
 }
 
 /** What may go into a workflow command at all. */
@@ -51,7 +57,7 @@ function oneLine(text: string): string {
   return clean(text).replace(/\s+/g, ' ').trim();
 }
 
-function annotation(gap: QuestionResult, options: AnnotationOptions): string {
+function annotation(gap: QuestionResult, options: AnnotationOptions, regression: Change | undefined): string {
   const severity = gap.question.severity;
   const properties: string[] = [];
   const file = answersFileName(options.answersPath);
@@ -68,6 +74,7 @@ function annotation(gap: QuestionResult, options: AnnotationOptions): string {
   lines.push(note ? `${answer} Note: ${note}` : answer);
   const acceptance = gap.answer?.accepted;
   if (gap.expired && acceptance) lines.push(`Risk acceptance by ${oneLine(acceptance.by)} expired on ${acceptance.until}.`);
+  if (regression) lines.push(`Regressed since the baseline: ${describeChange(regression)}.`);
   lines.push(`Fix: ${oneLine(gap.question.fix)}`);
 
   return `::${ANNOTATION_COMMAND[severity]} ${properties.join(',')}::${escapeWorkflowData(lines.join('\n'))}`;
@@ -75,11 +82,14 @@ function annotation(gap: QuestionResult, options: AnnotationOptions): string {
 
 /**
  * Renders the annotations, one command a line with a trailing newline; an empty string when no
- * open gap reaches `failOn`. Open gaps are already in priority order, most severe first.
+ * open gap fails the policy. Open gaps are already in priority order, most severe first.
  */
 export function renderAnnotations(assessment: Assessment, options: AnnotationOptions): string {
   // The gaps that fail the policy, chosen as the policy chooses them.
   const blocking = new Set(severitiesAtOrAbove(options.failOn ?? 'none'));
-  const lines = assessment.openGaps.filter((gap) => blocking.has(gap.question.severity)).map((gap) => annotation(gap, options));
+  const regressed = new Map(options.failOnRegression ? (options.comparison?.regressed ?? []).map((c) => [c.result.globalId, c]) : []);
+  const lines = assessment.openGaps
+    .filter((gap) => blocking.has(gap.question.severity) || regressed.has(gap.globalId))
+    .map((gap) => annotation(gap, options, regressed.get(gap.globalId)));
   return lines.map((line) => `${line}\n`).join('');
 }

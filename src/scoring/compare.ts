@@ -5,7 +5,7 @@
  */
 import { isGap } from './model.js';
 import type { Level } from '../checklist/schema.js';
-import type { Assessment, QuestionResult, Status } from './model.js';
+import type { Assessment, Grade, QuestionResult, Status } from './model.js';
 import { byPriority } from './score.js';
 
 export type ChangeKind =
@@ -31,6 +31,8 @@ export interface Comparison {
   firstAssessed: Change[];
   scoreBefore: number | null;
   scoreAfter: number | null;
+  gradeBefore: Grade | null;
+  gradeAfter: Grade | null;
   /** What both were scored on. */
   level: Level;
   checklists: string[];
@@ -62,6 +64,8 @@ export function compareAssessments(before: Assessment, after: Assessment): Compa
     firstAssessed: ordered(changes.filter((c) => c.kind === 'first-assessed')),
     scoreBefore: before.score,
     scoreAfter: after.score,
+    gradeBefore: before.grade,
+    gradeAfter: after.grade,
     level: after.level,
     checklists: after.checklists.map((c) => c.checklist.id),
   };

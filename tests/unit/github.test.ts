@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog.js';
 import { escapeWorkflowData, escapeWorkflowProperty, renderAnnotations } from '../../src/report/github.js';
+import { compareAssessments } from '../../src/scoring/compare.js';
 import { score } from '../../src/scoring/score.js';
 import { answers, checklist, question } from '../helpers/build.js';
 
@@ -86,6 +87,19 @@ describe('renderAnnotations()', () => {
       asOf,
     });
     expect(renderAnnotations(expired, { answersPath: 'a.yaml', failOn: 'critical' })).toContain('%0ARisk acceptance by CISO expired on 2026-01-01.%0A');
+  });
+
+  it('with failOnRegression, also annotates the open gaps that regressed since the baseline, whatever their severity', () => {
+    const now = assess();
+    const was = score(catalog, answers({ 'access/mfa': 'no', 'access/logs': 'yes', 'access/audit': 'yes' }), { level: 3, asOf });
+    const comparison = compareAssessments(was, now);
+    const ids = (out: string) => [...out.matchAll(/title=\w+%3A ([^:]+)::/g)].map((m) => m[1]);
+    expect(ids(renderAnnotations(now, { answersPath: 'a.yaml', failOn: 'critical', comparison, failOnRegression: true }))).toEqual(['access/mfa', 'access/logs', 'access/audit']);
+    expect(renderAnnotations(now, { answersPath: 'a.yaml', comparison, failOnRegression: true })).toContain(
+      "::warning file=a.yaml,line=10,title=medium%3A access/logs::Is logs in place?%0AAnswered: don't know.%0ARegressed since the baseline: new gap (yes -> don't know).%0AFix: Put logs in place.",
+    );
+    // Without the ratchet, a comparison alone annotates nothing more.
+    expect(ids(renderAnnotations(now, { answersPath: 'a.yaml', failOn: 'critical', comparison }))).toEqual(['access/mfa']);
   });
 
   it('omits file and line without an answers file, and without a known line', () => {
