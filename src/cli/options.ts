@@ -23,7 +23,7 @@ export type OptionValues<Specs extends Record<string, OptionSpec<unknown>>> = {
   [K in keyof Specs]?: Specs[K] extends OptionSpec<infer T> ? T : never;
 };
 
-const spec = <T>(create: () => Option): OptionSpec<T> => ({ create });
+export const spec = <T>(create: () => Option): OptionSpec<T> => ({ create });
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Choices checked by commander (its message, its help), then the value converted. */

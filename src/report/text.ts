@@ -5,6 +5,9 @@ import type { Severity } from '../checklist/schema.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { defuseForTerminal, stripControl, terminalLine } from '../text.js';
 import { plural } from '../plural.js';
+import type { EvidenceReview } from '../evidence/review.js';
+import { evidenceTextLines } from './text-evidence.js';
+import { ownerDueText, plannedGaps } from './evidence-text.js';
 import { describeAnswer, formatGrade, formatScore, keptInScopeSentences, severityCounts, wrap } from './common.js';
 
 const WIDTH = 80;
@@ -16,6 +19,8 @@ export interface NextStep {
 
 export interface TextOptions {
   color: boolean;
+  /** The evidence register and what needs re-confirmation (report only). */
+  review?: EvidenceReview;
   /** Suggested next commands, shown at the end. */
   next?: NextStep[];
 }
@@ -64,6 +69,7 @@ export function renderText(assessment: Assessment, options: TextOptions): string
   out.push('');
 
   const open = assessment.openGaps;
+  const planned = plannedGaps(assessment);
   out.push(chalk.bold(open.length ? `Gaps, most urgent first (${open.length} open: ${severityCounts(assessment.openBySeverity)})` : 'No open gaps'));
   open.forEach((gap, index) => out.push(...gapLines(gap, index + 1)));
   if (open.length) out.push('');
@@ -77,6 +83,8 @@ export function renderText(assessment: Assessment, options: TextOptions): string
     }
     out.push('');
   }
+
+  if (options.review) out.push(...evidenceTextLines(options.review, { chalk, block }));
 
   for (const stale of assessment.stale) {
     const n = stale.unanswered.length;
@@ -103,6 +111,8 @@ export function renderText(assessment: Assessment, options: TextOptions): string
     const lines = fits ? [`${head}  ${chalk.dim(metaText)}`] : [head, `     ${chalk.dim(metaText)}`];
     lines.push(...block(gap.question.ask, '     '));
     if (gap.answer?.note) lines.push(...block(`Note: ${gap.answer.note}`, '     ').map((l) => chalk.italic(l)));
+    const ownerDue = ownerDueText(gap, planned.get(gap));
+    if (ownerDue) lines.push(...block(ownerDue[0]!.toUpperCase() + ownerDue.slice(1), '     '));
     lines.push(...block(`Fix: ${gap.question.fix}`, '     ').map((l, i) => (i === 0 ? l.replace('Fix:', chalk.green('Fix:')) : l)));
     return lines;
   }
