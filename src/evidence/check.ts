@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { open, readlink, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Answers, EvidenceItem } from '../answers/model.js';
 
@@ -54,12 +54,31 @@ export async function checkFile(root: string, folder: string, path: string): Pro
   try {
     real = await realpath(target);
   } catch {
-    // Missing; but a link on the way that leads out is refused all the same, so its target is never named as "missing".
-    return (await existingAncestorInside(root, target)) ? { status: 'missing' } : { status: 'refused', reason: LINKED_OUT };
+    return missingOrRefused(root, target);
   }
   if (!inside(root, real)) return { status: 'refused', reason: LINKED_OUT };
   return hashFile(real);
 }
+
+/**
+ * A path that does not resolve is missing, unless a link on the way leads out of the folder: that
+ * is refused all the same (links that lead nowhere are followed as far as they go).
+ */
+async function missingOrRefused(root: string, target: string): Promise<FileCheck> {
+  let path = target;
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    if (!(await existingAncestorInside(root, path))) return { status: 'refused', reason: LINKED_OUT };
+    try {
+      path = resolve(dirname(path), await readlink(path));
+    } catch {
+      return { status: 'missing' };
+    }
+  }
+  return { status: 'missing' };
+}
+
+/** Links followed at most, as the system itself does (ELOOP). */
+const MAX_LINKS = 40;
 
 /** Whether the deepest part of `target` that exists resolves inside the root. */
 async function existingAncestorInside(root: string, target: string): Promise<boolean> {

@@ -205,6 +205,37 @@ describe("a consultant's year with evidence", () => {
   });
 });
 
+describe('evidence text is untrusted', () => {
+  it('hrefs and paths are escaped in every report, stripped of control characters, and never a live link', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-year-'));
+    const answers = join(dir, 'answers.yaml');
+    writeFileSync(
+      answers,
+      [
+        'breachready: 1',
+        'checklists: [privileged-access]',
+        'answers:',
+        '  privileged-access/admin-mfa:',
+        '    answer: yes',
+        '    evidence:',
+        '      - href: "https://evil.example/[click](https://x.example)<b>"',
+        '      - path: "evidence/\\e[31mred|<img src=x>\\u202e.txt"',
+        '',
+      ].join('\n'),
+    );
+    for (const format of ['text', 'markdown', 'json', 'junit', 'sarif']) {
+      const report = run(['report', answers, '-f', format, ...FIRST_SITTING]);
+      expect(report.status).toBe(1);
+      for (const output of [report.stdout, report.stderr]) expect(output).not.toMatch(/[\u001b\u202e]/);
+      if (format === 'markdown') {
+        expect(report.stdout).toContain('| `privileged-access/admin-mfa` | https\\://evil.example/\\[click\\](https\\://x.example)&lt;b&gt; |');
+        expect(report.stdout).toContain('| `privileged-access/admin-mfa` | evidence/red\\|&lt;img src=x&gt;.txt |');
+        expect(report.stdout).not.toContain('<img');
+      }
+    }
+  });
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
