@@ -41,7 +41,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   const assessed = await assess({ ...options, asOf });
   const { assessment, answers } = assessed;
   for (const notice of assessed.notices) write('stderr', `${stderrLine(notice)}\n`);
-  const review = await reviewAnswersEvidence(answers, assessment, options);
+  const review = reviewAnswersEvidence(answers, assessment, options);
   if (options.failOnStale && (options.failOn ?? 'none') === 'none') {
     write('stderr', `${stderrLine('warning: --fail-on-stale fails nothing with --fail-on none: give --fail-on a severity')}\n`);
   }

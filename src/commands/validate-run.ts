@@ -101,6 +101,6 @@ async function validateAnswers(source: PositionedSource, specs: string[]): Promi
   const found = [...parsed.problems, ...resolved.problems];
   // The form is valid; a missing or changed evidence file is the report's verdict (exit 1), here a warning.
   const { answersEvidenceIntegrity } = await import('../evidence/review-answers.js');
-  const integrity = found.length ? [] : await answersEvidenceIntegrity(resolved.answers);
+  const integrity = found.length ? [] : answersEvidenceIntegrity(resolved.answers);
   return { problems: found, count: resolved.answers.answers.size, warnings, integrity };
 }

@@ -16,18 +16,18 @@ function fileName(answers: Answers): string {
 }
 
 /** The review of the answers: the file's `max-age:` applies unless `maxAge` (--max-age) overrides it. */
-export async function reviewAnswersEvidence(
+export function reviewAnswersEvidence(
   answers: Answers,
   assessment: Pick<Assessment, 'asOf' | 'results'>,
   options: { maxAge?: MaxAge; requireEvidence?: Severity },
-): Promise<EvidenceReview> {
+): EvidenceReview {
   const items = evidenceItems(answers);
-  const checks = await checkEvidenceFiles(items, answersDir(answers.file ?? STDIN_NAME));
+  const checks = checkEvidenceFiles(items, answersDir(answers.file ?? STDIN_NAME));
   return reviewEvidence(assessment, items, checks, { file: fileName(answers), maxAge: options.maxAge ?? answers.maxAge, requireEvidence: options.requireEvidence });
 }
 
 /** Only the integrity findings (for `validate`, which judges no dates). */
-export async function answersEvidenceIntegrity(answers: Answers): Promise<Problem[]> {
+export function answersEvidenceIntegrity(answers: Answers): Problem[] {
   const items = evidenceItems(answers);
-  return integrityFindings(items, await checkEvidenceFiles(items, answersDir(answers.file ?? STDIN_NAME)), fileName(answers));
+  return integrityFindings(items, checkEvidenceFiles(items, answersDir(answers.file ?? STDIN_NAME)), fileName(answers));
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, run } from '../helpers/cli.js';
+import { markdownStructure } from '../helpers/markdown.js';
 import { junitErrors, reportSchemaErrors, sarifSchemaErrors } from '../helpers/validators.js';
 
 const FIRST_SITTING = ['--as-of', '2026-12-06'];
@@ -231,6 +232,10 @@ describe('evidence text is untrusted', () => {
         expect(report.stdout).toContain('| `privileged-access/admin-mfa` | https\\://evil.example/\\[click\\](https\\://x.example)&lt;b&gt; |');
         expect(report.stdout).toContain('| `privileged-access/admin-mfa` | evidence/red\\|&lt;img src=x&gt;.txt |');
         expect(report.stdout).not.toContain('<img');
+        // No link, image or HTML from the input, and every table row keeps its columns.
+        const structure = markdownStructure(report.stdout);
+        expect(structure.forbidden).toEqual([]);
+        for (const rows of structure.tables) expect(new Set(rows).size).toBe(1);
       }
     }
   });
