@@ -4,7 +4,7 @@
  * `--fail-on-stale` fails; a tampered file is caught and a link out of the folder refused.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,9 +145,20 @@ describe("a consultant's year with evidence", () => {
     expect(failing.stderr).toBe(
       'breachready: policy failed:\n  --fail-on-stale: 1 answer at or above critical needs re-confirmation (1 stale, 1 with expired evidence): privileged-access/admin-mfa\n',
     );
-    // The file's own max-age, and no stale answer without one.
+    // Without --fail-on nothing is at or above it: said, not silently passed.
+    const unguarded = run(['report', answers, '-f', 'json', '--fail-on-stale', ...A_YEAR_LATER]);
+    expect(unguarded.status).toBe(0);
+    expect(unguarded.stderr).toBe('warning: --fail-on-stale fails nothing with --fail-on none: give --fail-on a severity\n');
+    // Expired evidence fails with no maximum age at all; a month earlier nothing has run out.
     expect(run(['report', answers, '--fail-on', 'critical', '--fail-on-stale', '--as-of', '2027-12-10']).status).toBe(1);
     expect(run(['report', answers, '--fail-on', 'critical', '--fail-on-stale', '--as-of', '2027-11-01', '--max-age', '12m']).status).toBe(0);
+
+    // The file's own max-age applies, and --max-age overrides it.
+    writeFileSync(answers, readFileSync(answers, 'utf8').replace('organization: Acme\n', 'organization: Acme\nmax-age: 2y\n'));
+    const own = JSON.parse(run(['report', answers, '-f', 'json', '--as-of', '2027-12-10']).stdout) as { evidence: { maxAge: string; needsReconfirmation: { stale: boolean }[] } };
+    expect([own.evidence.maxAge, own.evidence.needsReconfirmation.map((r) => r.stale)]).toEqual(['2y', [false]]);
+    const overridden = JSON.parse(run(['report', answers, '-f', 'json', ...A_YEAR_LATER]).stdout) as typeof own;
+    expect([overridden.evidence.maxAge, overridden.evidence.needsReconfirmation.map((r) => r.stale)]).toEqual(['12m', [true, true]]);
   });
 
   it('a tampered evidence file fails the report: exit 1, its entry at file:line:col on stderr; validate warns', () => {
