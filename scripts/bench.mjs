@@ -14,13 +14,14 @@
  *   BENCH_STRICT=1       exit 1 when a target fails
  *   BENCH_TIMEOUT_S=300  give up on one child process after this many seconds
  *   BENCH_KEEP=1         keep the temporary directory (its path is printed)
- *   BENCH_ONLY=startup   run only these sections (comma-separated: startup, interview, scale, rollup);
+ *   BENCH_ONLY=startup   run only these sections (comma-separated: startup, interview, scale, rollup, evidence);
  *                        docs/benchmarks.md is then left as it is
  *   BENCH_BARE_ENV=1     run every child without NODE_EXTRA_CA_CERTS (start-up always is: see CHILD_ENV)
  *
  * Uses the built CLI (bin/breachready.cjs -> dist/): build first with `npm run build`.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -396,6 +397,7 @@ function generate(size, base) {
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const files = Math.ceil(size / QUESTIONS_PER_FILE);
   const answerLines = [];
+  const globalIds = [];
   let checklistBytes = 0;
   let answered = 0;
   let q = 0;
@@ -422,6 +424,7 @@ function generate(size, base) {
     for (let i = 0; i < count; i++, q++) {
       const id = `q${String(q + 1).padStart(6, '0')}-${pick(WORDS)}-${pick(WORDS)}`;
       ids.push(id);
+      globalIds.push(`${checklistId}/${id}`);
       const gate = i === 0;
       const body = prose(rand, 70 + Math.floor(rand() * 40)).replace(/\.$/, '').replace(/\. (\S)/g, (_, c) => `, ${c.toLowerCase()}`);
       const ask = `${pick(OPENERS)} ${body[0].toLowerCase()}${body.slice(1)}?`;
@@ -478,7 +481,7 @@ function generate(size, base) {
     '',
   ].join('\n');
   writeFileSync(answersFile, answersText);
-  return { dir, answersFile, files, checklistBytes, answersBytes: Buffer.byteLength(answersText), answered };
+  return { dir, answersFile, files, checklistBytes, answersBytes: Buffer.byteLength(answersText), answered, globalIds };
 }
 
 /** The floor: a child node process that reads and parseDocument()s the same files, then exits. */
@@ -701,6 +704,78 @@ function builtinQuestionIds() {
   return ids;
 }
 
+/** Evidence answers: every answer dated, with a link and a small local file with its SHA-256. */
+const EVIDENCE_ANSWERS = 10_000;
+const EVIDENCE_FILE_BYTES = 256;
+const BIG_EVIDENCE_MB = 64;
+
+/**
+ * Two answers files of the same 10,000 answers to synthetic checklists, one with evidence (a link
+ * and a local file with its SHA-256 on every answer) and one without; and the hashing alone.
+ */
+async function measureEvidence() {
+  const base = join(work, 'evidence');
+  const gen = generate(EVIDENCE_ANSWERS, base);
+  const values = ['yes', 'partial', 'no', 'yes'];
+  const head = ['breachready: 1', 'organization: Synthetic Studios', 'level: 3', 'max-age: 12m', 'checklists:', '  - checklists', 'answers:'];
+  const plain = [...head];
+  const withEvidence = [...head];
+  mkdirSync(join(base, 'evidence'));
+  let evidenceBytes = 0;
+  gen.globalIds.forEach((id, n) => {
+    // The gate questions are answered yes, so that every question applies.
+    const entry = [`  ${id}:`, `    answer: ${n % 100 === 0 ? 'yes' : values[n % values.length]}`, '    answered: 2026-11-16', '    owner: IT manager'];
+    plain.push(...entry);
+    const content = `Evidence ${n} for ${id}\n${'x'.repeat(EVIDENCE_FILE_BYTES)}`.slice(0, EVIDENCE_FILE_BYTES);
+    evidenceBytes += content.length;
+    writeFileSync(join(base, 'evidence', `e${n}.txt`), content);
+    const sha = createHash('sha256').update(content).digest('hex');
+    withEvidence.push(...entry, '    evidence:', `      - href: https://evidence.example/${id}`, `      - path: evidence/e${n}.txt`, `        sha256: ${sha}`);
+  });
+  writeFileSync(join(base, 'plain.yaml'), `${plain.join('\n')}\n`);
+  writeFileSync(join(base, 'with-evidence.yaml'), `${withEvidence.join('\n')}\n`);
+  const big = join(base, 'big.bin');
+  writeFileSync(big, Buffer.alloc(BIG_EVIDENCE_MB * 1048576, 7));
+  const hashScript = join(base, 'hash.mjs');
+  writeFileSync(
+    hashScript,
+    [
+      `import { createHash } from 'node:crypto';`,
+      `import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';`,
+      `import { join } from 'node:path';`,
+      `const target = process.argv[2];`,
+      `const files = statSync(target).isDirectory() ? readdirSync(target).map((n) => join(target, n)) : [target];`,
+      `const buffer = Buffer.allocUnsafe(65536);`,
+      `for (const file of files) {`,
+      `  const fd = openSync(file, 'r');`,
+      `  fstatSync(fd);`,
+      `  const h = createHash('sha256');`,
+      `  for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) h.update(buffer.subarray(0, n));`,
+      `  h.digest('hex');`,
+      `  closeSync(fd);`,
+      `}`,
+      '',
+    ].join('\n'),
+  );
+  const rounds = Math.max(5, Math.ceil(RUNS / 4));
+  log(`6. evidence: ${EVIDENCE_ANSWERS.toLocaleString('en')} answers, each with a link and a ${EVIDENCE_FILE_BYTES}-byte file; ${rounds} rounds`);
+  const report = (file) => nodeCommand([CLI, 'report', '--answers', file, '--format', 'markdown', '-o', 'r.md', '--as-of', '2026-11-22'], { cwd: base });
+  const without = subject('report, 10,000 answers without evidence', report('plain.yaml'));
+  const withIt = subject('report, 10,000 answers with evidence (link + file)', report('with-evidence.yaml'));
+  const hashSmall = subject(`hash ${EVIDENCE_ANSWERS.toLocaleString('en')} files of ${EVIDENCE_FILE_BYTES} bytes (node)`, nodeCommand([hashScript, 'evidence'], { cwd: base }));
+  const hashBig = subject(`hash one ${BIG_EVIDENCE_MB} MB file (node)`, nodeCommand([hashScript, 'big.bin'], { cwd: base }));
+  const baseline = subject('node -e 0', nodeCommand(['-e', '0']));
+  await interleave([without, withIt, hashSmall, hashBig, baseline], rounds, 'evidence');
+  const section = 'evidence: 10,000 answers';
+  row(section, without, undefined, { note: `answers file ${(statSync(join(base, 'plain.yaml')).size / 1048576).toFixed(1)} MB` });
+  const r = row(section, withIt, without, { note: `answers file ${(statSync(join(base, 'with-evidence.yaml')).size / 1048576).toFixed(1)} MB; ratio to the same answers without evidence` });
+  row(section, baseline);
+  row(section, hashSmall, baseline, { note: `${(evidenceBytes / 1048576).toFixed(1)} MB in all; ratio to node -e 0 (its start-up is in both)` });
+  row(section, hashBig, baseline, { note: 'read in 64 KB chunks; ratio to node -e 0' });
+  target('10,000 answers: report with evidence / without', r.ratio, 1.5, 'x', { detail: withIt.broken ?? without.broken });
+  if (!KEEP) rmSync(base, { recursive: true, force: true });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Output
 
@@ -818,6 +893,12 @@ ${markdownTable(HEAD, tableRows())}
   no, unknown and na, a quarter with notes, some evidence and accepted risks), which lists the
   directory under \`checklists:\` and has \`level: 3\`. Subjects: \`validate <dir>\` and
   \`report --answers answers.yaml --format markdown -o r.md --as-of 2026-11-22\`.
+- Evidence: the 10,000 questions of the scale section, every one answered (yes, partial, no),
+  dated and owned, in two answers files that differ only in evidence: one has, on every answer, a
+  link and a local ${EVIDENCE_FILE_BYTES}-byte file with its SHA-256 (which the report reads and hashes), the
+  other none. The ratio is the report's time with evidence over without. The hashing alone is
+  timed apart: a \`node\` script that hashes the ${EVIDENCE_ANSWERS.toLocaleString('en')} files one after the other through one
+  64 KB buffer, as the report does, and one ${BIG_EVIDENCE_MB} MB file, each next to \`node -e 0\`.
 - The floor is a child \`node\` process that imports \`yaml\`, reads and \`parseDocument()\`s (default
   options) every checklist file, prints a mark, then does the same to the answers file and exits:
   process start-up is in the floor as in the CLI. \`validate\` is compared with the time to the
@@ -850,6 +931,7 @@ try {
   if (runs('interview')) await measureInterview();
   if (runs('scale')) await measureScale();
   if (runs('rollup')) await measureRollup();
+  if (runs('evidence')) await measureEvidence();
   const seconds = (Date.now() - started) / 1000;
   const m = machine();
   console.log(`\nbreachready benchmark, ${m.date}: ${m.cpu}, ${m.cores} cores, ${m.memory}, Node ${m.node}; ${m.build}\n`);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { answersFileSchema } from './answers/schema.js';
 import { checklistSchema } from './checklist/schema.js';
+import { reportSchema } from './report/json-schema.js';
 
 const SCHEMA_BASE = 'https://breachready.dev/schema';
 
@@ -20,5 +21,14 @@ export function answersJsonSchema(): Record<string, unknown> {
     ...z.toJSONSchema(answersFileSchema, { io: 'input', target: 'draft-7' }),
     $id: `${SCHEMA_BASE}/answers.schema.json`,
     title: 'breachready answers file',
+  };
+}
+
+/** The JSON Schema of the JSON report (`report --format json`), as the report writes it (zod output types). */
+export function reportJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(reportSchema, { io: 'output', target: 'draft-7' }),
+    $id: `${SCHEMA_BASE}/report.schema.json`,
+    title: 'breachready JSON report',
   };
 }

@@ -18,7 +18,7 @@ import { readYamlSource } from '../input/yaml-read.js';
 import { FORMAT_VERSION } from './format.js';
 import { parseMaxAge } from './freshness.js';
 import { answerOf, metaOf } from './model.js';
-import type { Answer, Answers } from './model.js';
+import type { Answer, Answers, EvidenceItem } from './model.js';
 import { answerRuleProblems } from './rules.js';
 import { acceptanceSchema, answerEntrySchema, answerSchema, answersFileSchema, evidenceItemSchema } from './schema.js';
 import type { AnswersFileData } from './schema.js';
@@ -161,6 +161,7 @@ export function resolveAnswers(
     const entry = answerSchema.safeParse(rawEntry);
     if (!entry.success) continue;
     const answer = answerOf(entry.data, locateKey(source, ['answers', id]).line);
+    if (answer.evidence) answer.evidence = locatedEvidence(answer.evidence, source, ['answers', id, 'evidence'], typeof entry.data === 'object' && typeof entry.data?.evidence === 'string');
     for (const rule of answerRuleProblems(answer)) at(['answers', id, ...rule.path], rule.message);
     answers.set(target, answer);
   }
@@ -178,6 +179,11 @@ export function resolveAnswers(
     problems,
     notSelected,
   };
+}
+
+/** Evidence items with their place in the file (the shorthand text is the `evidence:` value itself). */
+function locatedEvidence(items: EvidenceItem[], source: PositionedSource, path: PathSegment[], shorthand: boolean): EvidenceItem[] {
+  return items.map((item, index) => ({ ...item, at: locate(source, shorthand ? path : [...path, index]) }));
 }
 
 /**

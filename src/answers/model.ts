@@ -14,7 +14,11 @@ type Present<T> = { [K in keyof T]?: NonNullable<T[K]> };
  * One piece of evidence: an item of the list form, or `{ text }` for the shorthand `evidence: text`
  * (which says where the evidence is in words, with no link or file to check).
  */
-export type EvidenceItem = EvidenceItemData & { text?: string };
+export type EvidenceItem = EvidenceItemData & {
+  text?: string;
+  /** Where the item is in the answers file, for integrity findings (set when the file is read). */
+  at?: { line: number; col: number };
+};
 
 export type Answer = {
   /** undefined = unanswered (null or an entry without `answer`). */

@@ -22,6 +22,9 @@ import type { ReportOptions } from './report-options.js';
 import { write } from '../std-streams.js';
 import { plural } from '../plural.js';
 import { checkRedactFlags } from '../redact.js';
+import { formatProblem } from '../problems.js';
+import { reviewAnswersEvidence } from '../evidence/review-answers.js';
+import { evidencePolicyReasons } from '../evidence/review.js';
 
 export async function runReport(given: ReportOptions, globals: Globals, file?: string): Promise<void> {
   const options = { ...given, answers: answersFileOf(given.answers, file) };
@@ -40,10 +43,14 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   const assessed = await assess({ ...options, asOf });
   const { assessment, answers } = assessed;
   for (const notice of assessed.notices) write('stderr', `${stderrLine(notice)}\n`);
+  const review = reviewAnswersEvidence(answers, assessment, options);
+  if (options.failOnStale && (options.failOn ?? 'none') === 'none') {
+    write('stderr', `${stderrLine('warning: --fail-on-stale fails nothing with --fail-on none: give --fail-on a severity')}\n`);
+  }
   const compared = options.baseline ? await compareWithBaseline(options.baseline, assessed, options) : undefined;
   const comparison = compared?.comparison;
   const failOn = options.failOn ?? 'none';
-  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, answersLine: answers.answersLine, comparison, failOn, failOnRegression: options.failOnRegression };
+  const context: RenderContext = { tool: { name: 'breachready', version }, color: false, answersLine: answers.answersLine, comparison, failOn, failOnRegression: options.failOnRegression, review };
 
   // Render everything first, so a failure leaves no output half-written; each format once.
   const cache = new Map<string, Promise<string>>();
@@ -80,7 +87,9 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   await writeCiOutputs(assessment, context);
 
   const policy = evaluatePolicy(assessment, { failOn, minScore: options.minScore, requireComplete: options.requireComplete ?? false });
-  const reasons = [...policy.reasons];
+  const reasons = [...policy.reasons, ...evidencePolicyReasons(review, { failOn, failOnStale: options.failOnStale ?? false })];
+  // Any integrity finding fails: a file that no longer matches what was recorded proves nothing.
+  for (const finding of review.integrity) reasons.push(formatProblem(finding));
   if (options.failOnRegression && comparison?.regressed.length) {
     reasons.push(regressionReason(comparison, options.baseline!));
   }

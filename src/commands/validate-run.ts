@@ -9,6 +9,7 @@ import { buildCatalog } from '../catalog.js';
 import { ProblemsError } from '../errors.js';
 import { addAll } from '../problems.js';
 import { plural } from '../plural.js';
+import { formatProblem } from '../problems.js';
 import type { Problem } from '../problems.js';
 import type { PositionedSource } from '../input/source-position.js';
 import { readTextFile } from '../input/text-file.js';
@@ -35,6 +36,7 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
       if (checked.problems.length) addAll(problems, checked.problems);
       else lines.push(`ok  ${file}: answers file, ${plural(checked.count, 'answer')}`);
       for (const warning of checked.warnings) write('stderr', `${stderrLine(`${file}: ${warning}`)}\n`);
+      for (const finding of checked.integrity) write('stderr', `${stderrLine(formatProblem({ ...finding, message: `warning: ${finding.message}` }))}\n`);
       continue;
     }
     if (!isChecklistDocument(source.data)) {
@@ -84,17 +86,21 @@ function isChecklistDocument(data: unknown): boolean {
 }
 
 /** All problems of an answers file: its schema, its checklists, and its answers against them. */
-async function validateAnswers(source: PositionedSource, specs: string[]): Promise<{ problems: Problem[]; count: number; warnings: string[] }> {
+async function validateAnswers(source: PositionedSource, specs: string[]): Promise<{ problems: Problem[]; count: number; warnings: string[]; integrity: Problem[] }> {
   const { answersFromSource, checklistSpecsOf, resolveAnswers } = await import('../answers/file.js');
   const parsed = await answersFromSource(source);
   const cwd = process.cwd();
   const { checklists, problems } = await selectChecklists(specs.length ? specs.map((spec) => ({ spec, baseDir: cwd })) : checklistSpecsOf(parsed));
-  if (problems.length) return { problems: [...parsed.problems, ...problems], count: 0, warnings: [] };
+  if (problems.length) return { problems: [...parsed.problems, ...problems], count: 0, warnings: [], integrity: [] };
   const catalog = buildCatalog(checklists.map((l) => l.checklist));
   const resolved = resolveAnswers(parsed, catalog, { narrowed: specs.length > 0 });
   const warnings: string[] = [];
   if (resolved.notSelected > 0) warnings.push(`warning: ${plural(resolved.notSelected, 'answer')} not checked: their checklists are not selected (--checklist)`);
   const ignored = ignoredByScopingLine(summarizeScope(catalog, resolved.answers, resolved.answers.level ?? HIGHEST_LEVEL));
   if (ignored) warnings.push(`warning: ${ignored}`);
-  return { problems: [...parsed.problems, ...resolved.problems], count: resolved.answers.answers.size, warnings };
+  const found = [...parsed.problems, ...resolved.problems];
+  // The form is valid; a missing or changed evidence file is the report's verdict (exit 1), here a warning.
+  const { answersEvidenceIntegrity } = await import('../evidence/review-answers.js');
+  const integrity = found.length ? [] : answersEvidenceIntegrity(resolved.answers);
+  return { problems: found, count: resolved.answers.answers.size, warnings, integrity };
 }

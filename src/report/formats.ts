@@ -4,6 +4,7 @@
  * CLI's `--format` choices, `-o` inference, help text and the README's table all come from here.
  * Renderers are imported only when used, so a JSON run never loads the Markdown code.
  */
+import type { EvidenceReview } from '../evidence/review.js';
 import type { FailOn } from '../policy.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Assessment } from '../scoring/model.js';
@@ -26,6 +27,8 @@ export interface RenderContext {
   failOn?: FailOn;
   /** `--fail-on-regression`: CI annotations mark the regressions too. */
   failOnRegression?: boolean;
+  /** The evidence register, what needs re-confirmation and what is unverified (report only). */
+  review?: EvidenceReview;
 }
 
 /** The one shape of every renderer: pure, data in, string out. */

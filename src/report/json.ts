@@ -1,13 +1,18 @@
-/** The JSON report: a stable shape for machines; `schemaVersion` changes when a field does. */
+/**
+ * The JSON report: a stable shape for machines, declared in json-schema.ts (which the published
+ * schema is generated from); `schemaVersion` changes when a field does.
+ */
 import { evidenceText } from '../answers/model.js';
 import { safeJson } from '../text.js';
+import type { EvidenceReview } from '../evidence/review.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { oneDecimal } from './common.js';
 import { comparisonData } from './comparison.js';
+import { plannedGaps } from './evidence-text.js';
+import type { ReportData } from './json-schema.js';
 
-const REPORT_SCHEMA_VERSION = 1;
-
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface ToolInfo {
   name: string;
@@ -15,7 +20,8 @@ export interface ToolInfo {
 }
 
 /** The report as plain data (also used by the SARIF and JUnit renderers' tests). */
-export function reportData(assessment: Assessment, tool: ToolInfo) {
+export function reportData(assessment: Assessment, tool: ToolInfo, review?: EvidenceReview): ReportData {
+  const planned = plannedGaps(assessment);
   const item = (r: QuestionResult) => ({
     id: r.globalId,
     checklist: r.checklist.id,
@@ -31,6 +37,9 @@ export function reportData(assessment: Assessment, tool: ToolInfo) {
     accepted: r.answer?.accepted && (r.accepted || r.expired) ? r.answer.accepted : null,
     expired: r.expired,
     line: r.answer?.line ?? null,
+    owner: r.answer?.owner ?? null,
+    due: r.answer?.due ?? null,
+    overdue: planned.get(r)?.overdue ?? false,
   });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -71,17 +80,49 @@ export function reportData(assessment: Assessment, tool: ToolInfo) {
       keptInScope: assessment.scope.keptInScope.map((k) => ({ question: k.entry.globalId, answer: k.value, dependents: k.dependents })),
       ignoredAnswers: assessment.scope.ignored.map((i) => ({ id: i.entry.globalId, because: i.by.globalId, answer: i.value })),
     },
+    evidence: evidenceData(review),
+  };
+}
+
+/** The evidence register, what needs re-confirmation, what is unverified and the integrity findings (empty without a review). */
+function evidenceData(review: EvidenceReview | undefined): ReportData['evidence'] {
+  return {
+    maxAge: review?.maxAge?.text ?? null,
+    requireEvidence: review?.requireEvidence ?? null,
+    register: (review?.register ?? []).map(({ result, item, status }) => ({
+      id: result.globalId,
+      href: item.href ?? null,
+      path: item.path ?? null,
+      sha256: item.sha256 ?? null,
+      collected: item.collected ?? null,
+      expires: item.expires ?? null,
+      status,
+      line: item.at?.line ?? null,
+    })),
+    needsReconfirmation: (review?.reconfirm ?? []).map((entry) => ({
+      id: entry.result.globalId,
+      severity: entry.result.question.severity,
+      owner: entry.result.answer?.owner ?? null,
+      answered: entry.result.answer?.answered ?? null,
+      ageDays: entry.ageDays ?? null,
+      stale: entry.stale,
+      expiredEvidence: entry.expired.map((item) => item.href ?? item.path ?? item.text ?? ''),
+      line: entry.result.answer?.line ?? null,
+    })),
+    unverified: (review?.unverified ?? []).map((r) => ({ id: r.globalId, severity: r.question.severity, owner: r.answer?.owner ?? null, line: r.answer?.line ?? null })),
+    integrity: (review?.integrity ?? []).map((p) => ({ file: p.file, line: p.line, col: p.col, message: p.message })),
   };
 }
 
 export interface JsonOptions {
   tool: ToolInfo;
+  review?: EvidenceReview;
   /** With --baseline: what improved and what regressed since. */
   comparison?: Comparison;
 }
 
 /** Renders the JSON report (2-space indent, trailing newline); `comparison` with --baseline. */
-export function renderJson(assessment: Assessment, { tool, comparison }: JsonOptions): string {
-  const data = comparison ? { ...reportData(assessment, tool), comparison: comparisonData(comparison) } : reportData(assessment, tool);
+export function renderJson(assessment: Assessment, { tool, comparison, review }: JsonOptions): string {
+  const data = comparison ? { ...reportData(assessment, tool, review), comparison: comparisonData(comparison) } : reportData(assessment, tool, review);
   return safeJson(data);
 }

@@ -14,9 +14,14 @@ import { byChecklist, isGap } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { defuseWorkflowCommands, escapeXml, stripControl, terminalLine } from '../text.js';
 import type { ToolInfo } from './json.js';
+import type { EvidenceReview } from '../evidence/review.js';
+import { evidenceWarnings } from './evidence-text.js';
+import type { EvidenceWarning } from './evidence-text.js';
 
 export interface JunitOptions {
   tool: ToolInfo;
+  /** Stale and unverified answers: warnings on their test cases. */
+  review?: EvidenceReview;
 }
 
 interface Outcome {
@@ -73,6 +78,13 @@ function outcome(result: QuestionResult, file: string | undefined): Outcome {
   };
 }
 
+/** Stale and unverified answers: JUnit has no warning state, so they go to the case's output, each at its line. */
+function warningsXml(warnings: EvidenceWarning[] | undefined, file: string | undefined): string {
+  if (!warnings?.length) return '';
+  const at = (w: EvidenceWarning) => (file === undefined ? '' : ` (${w.line === undefined ? file : `${file}:${w.line}`})`);
+  return `<system-out>${text(warnings.map((w) => `warning: ${w.message}${at(w)}`).join('\n'))}</system-out>`;
+}
+
 /** Renders the assessment as JUnit XML (2-space indent, trailing newline). */
 export function renderJunit(assessment: Assessment, options: JunitOptions): string {
   const file = answersFileName(assessment.answersFile);
@@ -81,6 +93,8 @@ export function renderJunit(assessment: Assessment, options: JunitOptions): stri
   let failures = 0;
 
   const grouped = byChecklist(assessment.results);
+  const warned = new Map<QuestionResult, EvidenceWarning[]>();
+  for (const warning of evidenceWarnings(options.review)) warned.set(warning.result, [...(warned.get(warning.result) ?? []), warning]);
   for (const score of assessment.checklists) {
     const results = grouped.get(score.checklist) ?? [];
     if (results.length === 0) continue;
@@ -93,7 +107,8 @@ export function renderJunit(assessment: Assessment, options: JunitOptions): stri
       if (kind === 'failed') suiteFailures++;
       if (kind === 'skipped') suiteSkipped++;
       const open = `<testcase name="${attr(`${result.question.id}: ${result.question.ask}`)}" classname="${attr(id)}" time="0"`;
-      cases.push(xml ? `    ${open}>\n      ${xml}\n    </testcase>` : `    ${open}/>`);
+      const inner = [xml, warningsXml(warned.get(result), file)].filter(Boolean);
+      cases.push(inner.length ? `    ${open}>\n${inner.map((x) => `      ${x}`).join('\n')}\n    </testcase>` : `    ${open}/>`);
     }
     tests += results.length;
     failures += suiteFailures;

@@ -23,11 +23,17 @@ import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, for
 import { plural } from '../plural.js';
 import type { LessonState } from '../scoring/lessons.js';
 import { lessonStatus } from '../scoring/lessons.js';
+import type { EvidenceReview } from '../evidence/review.js';
+import { plannedGaps, plansOwners } from './evidence-text.js';
+import { evidenceMarkdown, ownerDueCell } from './markdown-evidence.js';
+import type { MarkdownBlocks } from './markdown-evidence.js';
 
 export interface MarkdownOptions {
   /** With `--baseline`: what improved and what regressed since. */
   comparison?: Comparison;
   tool: { name: string; version: string };
+  /** The evidence register and what needs re-confirmation (report only). */
+  review?: EvidenceReview;
 }
 
 const LEVEL_LABEL: Record<Level, string> = { 1: 'essentials', 2: 'standard', 3: 'advanced' };
@@ -133,6 +139,9 @@ function questionCell(r: QuestionResult): string {
   return `${line(r.question.ask)} (${code(r.globalId)})`;
 }
 
+/** The blocks the evidence sections are built with (markdown-evidence.ts). */
+const MARKDOWN_BLOCKS: MarkdownBlocks = { line, heading, table, code };
+
 // ---------------------------------------------------------------------------------------------
 
 /** Renders the assessment as a Markdown report. */
@@ -165,6 +174,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
   renderPlan();
   renderDetails();
   renderAccepted();
+  add(...evidenceMarkdown(MARKDOWN_BLOCKS, options.review));
   renderNotApplicable();
   renderUnanswered();
   renderCoverage();
@@ -240,9 +250,11 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
       return;
     }
     add('Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes.');
+    // Owners and due dates get a column when the answers name any.
+    const planned = plansOwners(assessment) ? plannedGaps(assessment) : undefined;
     add(
       table(
-        ['#', 'Severity', 'Finding', 'Effort', 'Fix', 'Framework refs'],
+        ['#', 'Severity', 'Finding', 'Effort', 'Fix', 'Framework refs', ...(planned ? ['Owner and due'] : [])],
         assessment.openGaps.map((r, i) => [
           String(i + 1),
           severityText(r),
@@ -250,8 +262,9 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
           r.question.effort,
           line(r.question.fix),
           formatRefs(r.question.refs),
+          ...(planned ? [ownerDueCell(MARKDOWN_BLOCKS, r, planned.get(r))] : []),
         ]),
-        ['right', 'left', 'left', 'left', 'left', 'left'],
+        ['right', 'left', 'left', 'left', 'left', 'left', 'left'],
       ),
     );
   }

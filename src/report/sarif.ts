@@ -12,6 +12,8 @@ import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { safeJson, stripForMachines } from '../text.js';
 import { answerSentence } from './common.js';
 import type { ToolInfo } from './json.js';
+import type { EvidenceReview } from '../evidence/review.js';
+import { evidenceWarnings } from './evidence-text.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const DEFAULT_INFORMATION_URI = 'https://github.com/breachready/breachready';
@@ -35,6 +37,8 @@ export interface SarifOptions {
   answersLine?: number;
   /** Results kept at most (default and ceiling MAX_RESULTS); for tests of the truncation. */
   maxResults?: number;
+  /** Stale and unverified answers: warnings at their lines, after the open gaps. */
+  review?: EvidenceReview;
 }
 
 interface SarifRule {
@@ -150,17 +154,18 @@ export function sarifLog(assessment: Assessment, options: SarifOptions): SarifLo
   const uri = artifactUri(assessment.answersFile);
   const fallbackLine = options.answersLine !== undefined && options.answersLine >= 1 ? options.answersLine : 1;
 
-  const results = emitted.map((gap): SarifResult => {
-    const line = gap.answer?.line !== undefined && gap.answer.line >= 1 ? gap.answer.line : fallbackLine;
-    return {
-      ruleId: gap.globalId,
-      ruleIndex: ruleIndex.get(gap.globalId)!,
-      level: SARIF_LEVEL[gap.question.severity],
-      message: { text: message(gap) },
-      locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } }],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(gap.globalId) },
-    };
+  const result = (r: QuestionResult, level: SarifLevel, text: string, line: number | undefined, key: string): SarifResult => ({
+    ruleId: r.globalId,
+    ruleIndex: ruleIndex.get(r.globalId)!,
+    level,
+    message: { text },
+    locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: line !== undefined && line >= 1 ? line : fallbackLine } } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(key) },
   });
+  const results = emitted.map((gap) => result(gap, SARIF_LEVEL[gap.question.severity], message(gap), gap.answer?.line, gap.globalId));
+  // Stale and unverified answers are warnings of their question's rule, fingerprinted apart from its gap.
+  const warnings = evidenceWarnings(options.review).filter((w) => ruleIndex.has(w.result.globalId));
+  for (const w of warnings.slice(0, max - results.length)) results.push(result(w.result, 'warning', clean(w.message), w.line, `${w.result.globalId}#${w.kind}`));
 
   const run: SarifLog['runs'][0] = {
     tool: {

@@ -6,6 +6,9 @@ import type { Assessment, QuestionResult } from '../scoring/model.js';
 import { defuseForTerminal, stripControl, terminalLine } from '../text.js';
 import { plural } from '../plural.js';
 import { REDACTED_NOTICE } from '../redact.js';
+import type { EvidenceReview } from '../evidence/review.js';
+import { evidenceTextLines } from './text-evidence.js';
+import { ownerDueText, plannedGaps } from './evidence-text.js';
 import { describeAnswer, formatGrade, formatScore, keptInScopeSentences, severityCounts, wrap } from './common.js';
 
 const WIDTH = 80;
@@ -17,6 +20,8 @@ export interface NextStep {
 
 export interface TextOptions {
   color: boolean;
+  /** The evidence register and what needs re-confirmation (report only). */
+  review?: EvidenceReview;
   /** Suggested next commands, shown at the end. */
   next?: NextStep[];
 }
@@ -66,6 +71,7 @@ export function renderText(assessment: Assessment, options: TextOptions): string
   out.push('');
 
   const open = assessment.openGaps;
+  const planned = plannedGaps(assessment);
   out.push(chalk.bold(open.length ? `Gaps, most urgent first (${open.length} open: ${severityCounts(assessment.openBySeverity)})` : 'No open gaps'));
   open.forEach((gap, index) => out.push(...gapLines(gap, index + 1)));
   if (open.length) out.push('');
@@ -79,6 +85,8 @@ export function renderText(assessment: Assessment, options: TextOptions): string
     }
     out.push('');
   }
+
+  if (options.review) out.push(...evidenceTextLines(options.review, { chalk, block }));
 
   for (const stale of assessment.stale) {
     const n = stale.unanswered.length;
@@ -105,6 +113,8 @@ export function renderText(assessment: Assessment, options: TextOptions): string
     const lines = fits ? [`${head}  ${chalk.dim(metaText)}`] : [head, `     ${chalk.dim(metaText)}`];
     lines.push(...block(gap.question.ask, '     '));
     if (gap.answer?.note) lines.push(...block(`Note: ${gap.answer.note}`, '     ').map((l) => chalk.italic(l)));
+    const ownerDue = ownerDueText(gap, planned.get(gap));
+    if (ownerDue) lines.push(...block(ownerDue[0]!.toUpperCase() + ownerDue.slice(1), '     '));
     lines.push(...block(`Fix: ${gap.question.fix}`, '     ').map((l, i) => (i === 0 ? l.replace('Fix:', chalk.green('Fix:')) : l)));
     return lines;
   }

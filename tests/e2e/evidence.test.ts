@@ -1,7 +1,8 @@
 /** Evidence, owners and dates in an answers file, through the built CLI: accepted, and each mistake located. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, run } from '../helpers/cli.js';
 
@@ -32,7 +33,11 @@ const FULL = [
 
 describe('evidence, owners and dates', () => {
   it('validate and report accept the new fields, and the report names the evidence', () => {
-    const answers = answersWith(...FULL);
+    // The evidence file is there, with the hash recorded: report checks it.
+    const pdf = '%PDF-1.7 conditional access policy\n';
+    const answers = answersWith(...FULL.map((line) => line.replace(SHA, createHash('sha256').update(pdf).digest('hex'))));
+    mkdirSync(join(dirname(answers), 'evidence'));
+    writeFileSync(join(dirname(answers), 'evidence', 'conditional-access.pdf'), pdf);
     const validated = run(['validate', answers]);
     expect(validated.stderr).toBe('');
     expect(validated.status).toBe(0);

@@ -4,6 +4,7 @@ import { accessSync, constants, mkdtempSync, readFileSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { validateXML } from 'xmllint-wasm';
@@ -63,4 +64,15 @@ export function multitoolProblems(text: string): string[] {
   return multitoolResults(text)
     .filter((r) => (r.level ?? 'warning') !== 'note')
     .map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${JSON.stringify(r.message)}`);
+}
+
+// The published JSON report schema is draft-07 (like the answers schema), which Ajv's default class reads.
+const validateReportSchema = new Ajv({ allErrors: true, strict: true }).compile(
+  JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object,
+);
+
+/** Errors of a JSON report against the published schema/report.schema.json (empty when valid). */
+export function reportSchemaErrors(text: string): string[] {
+  const ok = validateReportSchema(JSON.parse(text));
+  return ok ? [] : (validateReportSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }

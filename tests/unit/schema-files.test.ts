@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answersJsonSchema, checklistJsonSchema } from '../../src/schemas.js';
+import { answersJsonSchema, checklistJsonSchema, reportJsonSchema } from '../../src/schemas.js';
 
 // The checked-in JSON Schemas must match the zod schemas. `npm run schema:update` rewrites them.
-const files = { 'schema/checklist.schema.json': checklistJsonSchema, 'schema/answers.schema.json': answersJsonSchema };
+const files = { 'schema/checklist.schema.json': checklistJsonSchema, 'schema/answers.schema.json': answersJsonSchema, 'schema/report.schema.json': reportJsonSchema };
 
 describe('generated JSON Schema files', () => {
   for (const [file, generate] of Object.entries(files)) {
