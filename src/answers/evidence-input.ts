@@ -4,10 +4,10 @@
  * file's folder, recorded with its SHA-256 and the date it was collected. Every refusal is one
  * CliError line (exit 2), and nothing is written here.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { CliError } from '../errors.js';
-import { sha256File } from '../file-hash.js';
+import { checkContext, checkFile } from '../evidence/check.js';
 import { quote } from '../text.js';
 import { answersDir } from './file.js';
 import type { EvidenceItem } from './model.js';
@@ -37,15 +37,15 @@ export async function evidenceFromInput(input: string, context: EvidenceInputCon
     if (!isWebAddress(text)) throw new CliError(`evidence links must be http or https addresses: ${quote(text)}`);
     return { href: text, ...expires };
   }
-  const path = await evidenceFile(text, answersDir(context.answersFile));
-  return { path: path.relative, sha256: await hashOf(path.absolute, text), collected: context.asOf, ...expires };
+  const path = evidenceFile(text, answersDir(context.answersFile));
+  return { path: path.relative, sha256: path.sha256, collected: context.asOf, ...expires };
 }
 
 /**
  * A file named relative to the answers file's folder (or absolute, inside it): refused when it
  * leaves the folder, by its name or through a symlink, is missing, or is not a regular file.
  */
-async function evidenceFile(text: string, folder: string): Promise<{ relative: string; absolute: string }> {
+function evidenceFile(text: string, folder: string): { relative: string; sha256: string } {
   const absolute = resolve(folder, text);
   const outside = `evidence must be a file inside the answers file's folder (${folder}): ${quote(text)}`;
   if (!inside(folder, absolute)) throw new CliError(outside);
@@ -59,23 +59,19 @@ async function evidenceFile(text: string, folder: string): Promise<{ relative: s
   }
   if (stat.isDirectory()) throw new CliError(`evidence must be a file, not a directory: ${quote(text)}`);
   if (!stat.isFile()) throw new CliError(`evidence must be a regular file: ${quote(text)}`);
-  // A symlink (the file's or a folder's on the way) may lead out of the folder: judge where it lands.
-  if (!inside(realpathSync(folder), realpathSync(absolute))) throw new CliError(`evidence file leads outside the answers file's folder through a symlink: ${quote(text)}`);
-  return { relative: relative(folder, absolute).split(sep).join('/'), absolute };
+  // Hashed as the report will check it: a symlink (the file's or a folder's on the way) that leads
+  // out of the folder is refused the same way.
+  const path = relative(folder, absolute).split(sep).join('/');
+  const check = checkFile(checkContext(folder), path);
+  if (check.status === 'refused') throw new CliError(`evidence file leads outside the answers file's folder through a symlink: ${quote(text)}`);
+  if (check.status === 'missing') throw new CliError(`evidence file not found: ${quote(text)}`);
+  return { relative: path, sha256: check.sha256 };
 }
 
 /** Whether `path` is below `folder` (not the folder itself). */
 function inside(folder: string, path: string): boolean {
   const rel = relative(folder, path);
   return rel !== '' && !isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`);
-}
-
-async function hashOf(absolute: string, text: string): Promise<string> {
-  try {
-    return await sha256File(absolute);
-  } catch (error) {
-    throw new CliError(`cannot read evidence file ${quote(text)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }
 
 /** A path dragged into a terminal arrives quoted when it has spaces: the quotes are not part of it. */

@@ -1,5 +1,6 @@
 /** The evidence an answers file records, one row per item in checklist order, and its text table. */
 import type { Catalog } from '../catalog.js';
+import { shortHash } from '../evidence/review.js';
 import { defuseForTerminal, terminalLine } from '../text.js';
 import { isExpired } from './freshness.js';
 import type { Answers, EvidenceItem } from './model.js';
@@ -13,11 +14,6 @@ export interface EvidenceRow {
   collected?: string;
   expires?: string;
   status: 'current' | 'expired';
-}
-
-/** The first 12 hex digits of a SHA-256: enough to tell files apart by eye. */
-export function shortHash(sha256: string): string {
-  return sha256.slice(0, 12);
 }
 
 /** Every evidence item of the applicable and other answered questions, in checklist order. */

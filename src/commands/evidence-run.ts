@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { AnswersDocument } from '../answers/document.js';
 import { evidenceFromInput } from '../answers/evidence-input.js';
-import { evidenceRows, renderEvidenceTable, shortHash } from '../answers/evidence-rows.js';
+import { evidenceRows, renderEvidenceTable } from '../answers/evidence-rows.js';
+import { shortHash } from '../evidence/review.js';
 import { checklistSpecsOf, readAnswersFile, resolveAnswers, unknownIdMessage } from '../answers/file.js';
 import type { ParsedAnswersFile } from '../answers/file.js';
 import { acquireLock } from '../answers/lock.js';

@@ -5,7 +5,7 @@
 import { ANSWER_LABELS, ANSWER_VALUES } from '../checklist/vocabulary.js';
 import { Chalk } from 'chalk';
 import { withEvidence } from '../answers/evidence-list.js';
-import { shortHash } from '../answers/evidence-rows.js';
+import { shortHash } from '../evidence/review.js';
 import type { Answer, Answers, EvidenceItem } from '../answers/model.js';
 import type { Catalog, CatalogEntry } from '../catalog.js';
 import type { AnswerValue, Level } from '../checklist/schema.js';
