@@ -21,10 +21,11 @@ import type { Globals } from '../cli/command.js';
 import type { ReportOptions } from './report-options.js';
 import { write } from '../std-streams.js';
 import { plural } from '../plural.js';
-import { checkRedactFlags } from '../redact.js';
+import { REDACTED, checkRedactFlags } from '../redact.js';
 import { formatProblem } from '../problems.js';
 import { reviewAnswersEvidence } from '../evidence/review-answers.js';
 import { evidencePolicyReasons } from '../evidence/review.js';
+import type { EvidenceReview } from '../evidence/review.js';
 
 export async function runReport(given: ReportOptions, globals: Globals, file?: string): Promise<void> {
   const options = { ...given, answers: answersFileOf(given.answers, file) };
@@ -44,6 +45,9 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   const { assessment, answers } = assessed;
   for (const notice of assessed.notices) write('stderr', `${stderrLine(notice)}\n`);
   const review = reviewAnswersEvidence(answers, assessment, options);
+  // Redacted answers keep no paths, so their files are checked on the answers as written: --redact
+  // changes what a report shows, never the verdict (its findings then name no file).
+  const verdict = options.redact ? redactedFindings(reviewAnswersEvidence((await assess({ ...options, asOf, redact: false })).answers, assessment, options)) : review;
   if (options.failOnStale && (options.failOn ?? 'none') === 'none') {
     write('stderr', `${stderrLine('warning: --fail-on-stale fails nothing with --fail-on none: give --fail-on a severity')}\n`);
   }
@@ -87,9 +91,9 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   await writeCiOutputs(assessment, context);
 
   const policy = evaluatePolicy(assessment, { failOn, minScore: options.minScore, requireComplete: options.requireComplete ?? false });
-  const reasons = [...policy.reasons, ...evidencePolicyReasons(review, { failOn, failOnStale: options.failOnStale ?? false })];
+  const reasons = [...policy.reasons, ...evidencePolicyReasons(verdict, { failOn, failOnStale: options.failOnStale ?? false })];
   // Any integrity finding fails: a file that no longer matches what was recorded proves nothing.
-  for (const finding of review.integrity) reasons.push(formatProblem(finding));
+  for (const finding of verdict.integrity) reasons.push(formatProblem(finding));
   if (options.failOnRegression && comparison?.regressed.length) {
     reasons.push(regressionReason(comparison, options.baseline!));
   }
@@ -123,4 +127,9 @@ function nextSteps(assessment: Assessment, options: ReportOptions & { answers: s
   if (!wroteMarkdown) steps.push({ what: 'Write the report for your client', command: withFile(['report'], ['-o', 'report.md']) });
   if ((options.failOn ?? 'none') === 'none') steps.push({ what: 'Gate CI on it', command: withFile(['report'], ['--fail-on', 'high']) });
   return steps;
+}
+
+/** A review whose integrity findings keep their place in the answers file but not the file's name (--redact). */
+function redactedFindings(review: EvidenceReview): EvidenceReview {
+  return { ...review, integrity: review.integrity.map((finding) => ({ ...finding, message: `evidence ${REDACTED} failed its check (missing, changed or refused)` })) };
 }

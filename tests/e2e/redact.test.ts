@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,13 +37,26 @@ describe('--redact', () => {
     const result = run(['report', 'answers.yaml', ...AS_OF, '-f', format, '--redact'], { cwd: dir });
     expect(result.status, result.stderr).toBe(0);
     expect(leaked(result.stdout + result.stderr, markers)).toEqual([]);
-    expect(result.stdout).toContain('dedicated-admin-accounts');
+    // The summary lists the most urgent gaps only: the critical one.
+    expect(result.stdout).toContain(format === 'summary' ? 'privileged-access/admin-mfa' : 'dedicated-admin-accounts');
     if (format === 'json') {
       const data = JSON.parse(result.stdout) as { redacted: boolean; organization: string; assessor: string | null; date: string };
       expect(data).toMatchObject({ redacted: true, organization: pseudonym(0), assessor: null, date: '2026-11-01' });
     }
     if (format === 'text') expect(result.stdout).toContain(REDACTED_NOTICE);
     if (format === 'markdown') expect(result.stdout).toContain(REDACTED_MARKDOWN);
+  });
+
+  it('changes what a report shows, never its verdict: a missing evidence file still fails, without its name', () => {
+    const { dir, markers } = markedDir();
+    rmSync(join(dir, 'evidence'), { recursive: true });
+    const plain = run(['report', 'answers.yaml', ...AS_OF, '-f', 'json'], { cwd: dir });
+    const redacted = run(['report', 'answers.yaml', ...AS_OF, '-f', 'json', '--redact'], { cwd: dir });
+    expect(plain.status).toBe(1);
+    expect(plain.stderr).toMatch(/answers\.yaml:\d+:\d+: evidence .* is missing/);
+    expect(redacted.status).toBe(1);
+    expect(redacted.stderr).toMatch(/answers\.yaml:\d+:\d+: evidence \[redacted\] failed its check/);
+    expect(leaked(redacted.stdout + redacted.stderr, markers)).toEqual([]);
   });
 
   it('--keep-names keeps the organisation and nothing else; it needs --redact', () => {
