@@ -1,0 +1,62 @@
+/**
+ * OSCAL 1.2.3 plan of action and milestones (`-o plan.oscal-poam.json`): one item per open gap,
+ * linked to its finding, observation and risk (the same elements, with the same ids, as in the
+ * assessment results). Pure and deterministic.
+ */
+import type { Assessment, QuestionResult } from '../../scoring/model.js';
+import { safeJson } from '../../text.js';
+import { markupLine, markupMultiline, nonEmpty, props } from './common.js';
+import { oscalElements } from './elements.js';
+import type { OscalOptions } from './assessment-results.js';
+
+/** The POA&M document as data. */
+export function planOfActionAndMilestones(assessment: Assessment, { tool }: OscalOptions) {
+  const elements = oscalElements(assessment, tool);
+  const { ids } = elements;
+  const organization = assessment.organization ? `: ${assessment.organization}` : '';
+  const open = assessment.openGaps;
+  const pick = <T>(map: Map<QuestionResult, T>) => open.flatMap((gap) => map.get(gap) ?? []);
+  const item = (gap: QuestionResult, index: number) => {
+    const observation = elements.observations.get(gap);
+    const roadmap = elements.roadmap.get(gap);
+    return {
+      uuid: ids('poam-item', gap.globalId),
+      title: markupLine(gap.question.ask, gap.globalId),
+      description: markupMultiline(gap.question.fix, 'See the checklist.'),
+      props: props([
+        ['question-id', gap.globalId],
+        ['priority', index + 1],
+        ['severity', gap.question.severity],
+        ['roadmap-window', roadmap?.window],
+        ['target', roadmap?.target],
+        ['owner', gap.answer?.owner],
+      ]),
+      'related-findings': [{ 'finding-uuid': ids('finding', gap.globalId) }],
+      ...(observation && { 'related-observations': [{ 'observation-uuid': observation.uuid }] }),
+      'related-risks': [{ 'risk-uuid': ids('risk', gap.globalId) }],
+    };
+  };
+  // The model needs at least one item: with no open gap, one says so.
+  const items = open.length
+    ? open.map(item)
+    : [{ uuid: ids('poam-item'), title: 'No open gaps', description: `No open gap as of ${assessment.asOf}: nothing to plan.` }];
+  const resources = pick(elements.evidenceResources).flat();
+  return {
+    'plan-of-action-and-milestones': {
+      uuid: ids('poam'),
+      metadata: elements.metadata(`breachready remediation plan${organization}`),
+      'system-id': { 'identifier-type': 'https://ietf.org/rfc/rfc4122', id: ids('system') },
+      'local-definitions': { components: [elements.toolComponent] },
+      observations: nonEmpty(pick(elements.observations)),
+      risks: nonEmpty(pick(elements.risks)),
+      findings: nonEmpty(pick(elements.findings)),
+      'poam-items': items,
+      ...(resources.length && { 'back-matter': { resources } }),
+    },
+  };
+}
+
+/** Renders the POA&M (2-space indent, trailing newline). */
+export function renderOscalPoam(assessment: Assessment, options: OscalOptions): string {
+  return safeJson(planOfActionAndMilestones(assessment, options));
+}
