@@ -63,7 +63,6 @@ function example(overrides: Record<string, Answer> = {}, when = asOf) {
 
 type Doc = Record<string, unknown>;
 const ar = (assessment = example()) => JSON.parse(renderOscalAssessmentResults(assessment, { tool })) as Doc;
-const poam = (assessment = example()) => JSON.parse(renderOscalPoam(assessment, { tool })) as Doc;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const resultOf = (doc: Doc) => (doc['assessment-results'] as any).results[0];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -170,7 +170,7 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
     };
   };
 
-  const risk = (result: QuestionResult, priority: number, observationUuid: string | undefined): Json => {
+  const risk = (result: QuestionResult, observationUuid: string | undefined): Json => {
     const item = plan.get(result);
     const acceptance = result.answer?.accepted;
     const deadline = result.accepted ? acceptance?.until : item?.target;
@@ -181,7 +181,7 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
       title: markupLine(result.question.ask, result.globalId),
       description: markupMultiline(`Answered: ${describeAnswer(result)}.${note}${accepted}`, answerSentence(result)),
       statement: markupMultiline(result.question.why, 'See the finding.'),
-      props: props([['question-id', result.globalId], ['priority', priority], ['owner', result.answer?.owner]]),
+      props: props([['question-id', result.globalId], ['owner', result.answer?.owner]]),
       status: result.accepted ? 'deviation-approved' : 'open',
       characterizations: [
         {
@@ -215,8 +215,6 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
     };
   };
 
-  let priority = 0;
-  const gapPriority = new Map(assessment.gaps.map((gap) => [gap, ++priority]));
   for (const result of assessment.results) {
     for (const id of result.question.refs['nist-800-53'] ?? []) controls.add(controlToken(id));
     const answer = result.status === 'unanswered' ? undefined : result.answer;
@@ -224,7 +222,7 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
     if (observed) observations.set(result, observed);
     if (result.question.gate) continue;
     const riskUuid = isGap(result) ? ids('risk', result.globalId) : undefined;
-    if (riskUuid) risks.set(result, risk(result, gapPriority.get(result)!, observed?.uuid as string | undefined));
+    if (riskUuid) risks.set(result, risk(result, observed?.uuid as string | undefined));
     findings.set(result, finding(result, observed?.uuid as string | undefined, riskUuid));
   }
 
