@@ -4,11 +4,14 @@
  */
 import type { Framework, Refs } from '../../checklist/schema.js';
 import { escapeMarkdown, escapeMarkdownCell, stripForMachines } from '../../text.js';
-import { NAMESPACE_URL, uuidV5 } from './uuid.js';
+import { NAMESPACE_URL, uuidV5, uuidV5In } from './uuid.js';
 
 export const OSCAL_VERSION = '1.2.3';
-/** Our namespace for props and facets (an absolute URI, as OSCAL asks); docs/oscal.md describes the names in it. */
-export const BREACHREADY_NS = 'https://github.com/breachready/breachready/blob/main/docs/oscal.md';
+/**
+ * Our namespace for props and facets (an absolute URI, as OSCAL asks), under the project's own
+ * GitHub Pages domain and short, as it is repeated on every prop; docs/oscal.md defines the names in it.
+ */
+export const BREACHREADY_NS = 'https://breachready.github.io/ns/oscal';
 /** The root of every breachready id: the version 5 UUID of the namespace URI. */
 const ROOT_NAMESPACE = uuidV5(NAMESPACE_URL, BREACHREADY_NS);
 
@@ -35,8 +38,8 @@ export type IdKind =
  * organisation keeps the ids of the same questions' findings, risks and POA&M items.
  */
 export function oscalIds(organization: string | undefined): (kind: IdKind, questionId?: string, index?: number) => string {
-  const namespace = uuidV5(ROOT_NAMESPACE, organization ?? '');
-  return (kind, questionId = '', index) => uuidV5(namespace, index === undefined ? `${kind}:${questionId}` : `${kind}:${questionId}#${index}`);
+  const inOrganization = uuidV5In(uuidV5(ROOT_NAMESPACE, organization ?? ''));
+  return (kind, questionId = '', index) => inOrganization(index === undefined ? `${kind}:${questionId}` : `${kind}:${questionId}#${index}`);
 }
 
 /** A date as an OSCAL date-time with zone: the start of the day in UTC. */
@@ -44,9 +47,13 @@ export const startOfDay = (date: string): string => `${date}T00:00:00Z`;
 /** A date as an OSCAL date-time with zone: the last second of the day in UTC (deadlines, expiry). */
 export const endOfDay = (date: string): string => `${date}T23:59:59Z`;
 
-/** An SP 800-53 id as the NIST catalog writes it: `AC-2(1)` -> `ac-2.1`. */
+const tokens = new Map<string, string>();
+
+/** An SP 800-53 id as the NIST catalog writes it: `AC-2(1)` -> `ac-2.1` (remembered: a few hundred ids recur). */
 export function controlToken(id: string): string {
-  return id.toLowerCase().replace(/\((\d+)\)/, '.$1');
+  let token = tokens.get(id);
+  if (token === undefined) tokens.set(id, (token = id.toLowerCase().replace(/\((\d+)\)/, '.$1')));
+  return token;
 }
 
 /** Catalog order for 800-53 tokens: family, then control number, then enhancement (`ac-2` < `ac-2.1` < `ac-10`). */
@@ -66,19 +73,24 @@ export function questionToken(globalId: string): string {
   return /^\p{L}/u.test(token) ? token : `_${token}`;
 }
 
+// Anything but printable ASCII with single inner spaces: text without it has nothing to strip or fold (most text).
+const NOT_CLEAN_LINE = /[^ -~]|^ | $| {2}|^$/;
+/** stripForMachines, skipped for text that cannot need it. */
+const machineText = (text: string): string => (NOT_CLEAN_LINE.test(text) ? stripForMachines(text) : text);
+
 /** Untrusted text as an OSCAL string: one line, control characters gone, trimmed (may be empty). */
 export function plain(text: string): string {
-  return stripForMachines(text).replace(/\s+/g, ' ').trim();
+  return NOT_CLEAN_LINE.test(text) ? stripForMachines(text).replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Untrusted text as OSCAL markup-line (Markdown on one line), or `fallback` when nothing is left. */
 export function markupLine(text: string, fallback: string): string {
-  return escapeMarkdownCell(stripForMachines(text)) || fallback;
+  return escapeMarkdownCell(machineText(text)) || fallback;
 }
 
 /** Untrusted text as OSCAL markup-multiline (Markdown), or `fallback` when nothing is left. */
 export function markupMultiline(text: string, fallback: string): string {
-  return escapeMarkdown(stripForMachines(text)) || fallback;
+  return escapeMarkdown(machineText(text)) || fallback;
 }
 
 export interface Prop {

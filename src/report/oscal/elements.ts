@@ -65,6 +65,8 @@ const FINDING_STATUS: Record<Status, { state: 'satisfied' | 'not-satisfied'; rea
   unanswered: { state: 'not-satisfied', reason: 'other' },
 };
 
+const FINDING_SENTENCE = { satisfied: 'Satisfied.', 'not-satisfied': 'Not satisfied.' } as const;
+
 /** OSCAL implementation states for the answers that say one. */
 const IMPLEMENTATION_STATE: Partial<Record<Status, string>> = { yes: 'implemented', partial: 'partial', na: 'not-applicable' };
 
@@ -113,7 +115,7 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
     props: props([['level', assessment.level], ...assessment.checklists.map((c): [string, string] => ['checklist', `${c.checklist.id} ${c.checklist.version}`])]),
   };
 
-  const observation = (result: QuestionResult, answer: NonNullable<QuestionResult['answer']>): Json => {
+  const observation = (result: QuestionResult, answer: NonNullable<QuestionResult['answer']>, title: string): Json => {
     const evidence = answer.evidence ?? [];
     const expires = evidence.flatMap((item) => item.expires ?? []).sort()[0];
     const resources: Json[] = [];
@@ -122,11 +124,10 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
     const note = answer.note ? ` ${answer.note}` : '';
     return {
       uuid: ids('observation', result.globalId),
-      title: markupLine(result.question.ask, result.globalId),
+      title,
       description: markupMultiline(`${answerSentence(result)}${note}`, answerSentence(result)),
       props: nonEmpty(props([['question-id', result.globalId], ['answer', result.status], ['answered-by', answer.by]])),
       methods: hasCurrentEvidence(answer, assessment.asOf) ? ['INTERVIEW', 'EXAMINE'] : ['INTERVIEW'],
-      ...(assessor && { origins: [{ actors: [{ type: 'party', 'actor-uuid': assessorUuid, 'role-id': ASSESSOR_ROLE }] }] }),
       'relevant-evidence': nonEmpty(relevant),
       collected: startOfDay(answer.answered ?? assessment.date ?? assessment.asOf),
       ...(expires && { expires: endOfDay(expires) }),
@@ -150,15 +151,16 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
     return { description: markupMultiline(item.text ?? '', 'Evidence named in the answers file.') };
   };
 
-  const finding = (result: QuestionResult, observationUuid: string | undefined, riskUuid: string | undefined): Json => {
+  const finding = (result: QuestionResult, title: string, observationUuid: string | undefined, riskUuid: string | undefined): Json => {
     const tokens = (result.question.refs['nist-800-53'] ?? []).map(controlToken);
     const status = FINDING_STATUS[result.status];
     const implementation = IMPLEMENTATION_STATE[result.status];
     return {
       uuid: ids('finding', result.globalId),
-      title: markupLine(result.question.ask, result.globalId),
-      description: markupMultiline(`${answerSentence(result)} ${result.question.why}`, answerSentence(result)),
-      props: props([['question-id', result.globalId], ['severity', result.question.severity], ['level', result.question.level], ...refProps(result.question.refs)]),
+      title,
+      // Why it matters is the risk's statement: said once, as OSCAL documents can be large.
+      description: markupMultiline(`${FINDING_SENTENCE[status.state]} ${answerSentence(result)}`, answerSentence(result)),
+      props: props([['question-id', result.globalId], ['severity', result.question.severity], ...refProps(result.question.refs)]),
       target: {
         // The question's first 800-53 control, as the statement id of the NIST catalog; else the question itself.
         ...(tokens[0] ? { type: 'statement-id', 'target-id': `${tokens[0]}_smt` } : { type: 'objective-id', 'target-id': questionToken(result.globalId) }),
@@ -170,15 +172,15 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
     };
   };
 
-  const risk = (result: QuestionResult, observationUuid: string | undefined): Json => {
+  const risk = (result: QuestionResult, uuid: string, title: string, observationUuid: string | undefined): Json => {
     const item = plan.get(result);
     const acceptance = result.answer?.accepted;
     const deadline = result.accepted ? acceptance?.until : item?.target;
     const note = result.answer?.note ? ` ${result.answer.note}` : '';
     const accepted = acceptance && (result.accepted || result.expired) ? ` ${acceptanceSentence(result)}` : '';
     return {
-      uuid: ids('risk', result.globalId),
-      title: markupLine(result.question.ask, result.globalId),
+      uuid,
+      title,
       description: markupMultiline(`Answered: ${describeAnswer(result)}.${note}${accepted}`, answerSentence(result)),
       statement: markupMultiline(result.question.why, 'See the finding.'),
       props: props([['question-id', result.globalId], ['owner', result.answer?.owner]]),
@@ -188,7 +190,6 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
           origin: { actors: [{ type: 'tool', 'actor-uuid': toolUuid }] },
           facets: [
             { name: 'severity', system: BREACHREADY_NS, value: result.question.severity },
-            { name: 'effort', system: BREACHREADY_NS, value: result.question.effort },
           ],
         },
       ],
@@ -208,22 +209,23 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
     return {
       uuid: ids('remediation', result.globalId),
       lifecycle: result.answer?.owner || item?.dueFromAnswers ? 'planned' : 'recommendation',
-      title: markupLine(`Fix: ${result.question.ask}`, 'Fix'),
+      title: `Fix for ${result.globalId}`,
       description: markupMultiline(result.question.fix, 'See the checklist.'),
-      props: nonEmpty(props([['roadmap-window', item?.window], ['owner', result.answer?.owner]])),
       ...(milestone && { tasks: [milestone] }),
     };
   };
 
   for (const result of assessment.results) {
     for (const id of result.question.refs['nist-800-53'] ?? []) controls.add(controlToken(id));
+    const title = markupLine(result.question.ask, result.globalId);
     const answer = result.status === 'unanswered' ? undefined : result.answer;
-    const observed = answer && observation(result, answer);
+    const observed = answer && observation(result, answer, title);
     if (observed) observations.set(result, observed);
     if (result.question.gate) continue;
+    const observationUuid = observed?.uuid as string | undefined;
     const riskUuid = isGap(result) ? ids('risk', result.globalId) : undefined;
-    if (riskUuid) risks.set(result, risk(result, observed?.uuid as string | undefined));
-    findings.set(result, finding(result, observed?.uuid as string | undefined, riskUuid));
+    if (riskUuid) risks.set(result, risk(result, riskUuid, title, observationUuid));
+    findings.set(result, finding(result, title, observationUuid, riskUuid));
   }
 
   return {

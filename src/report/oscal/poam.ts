@@ -5,7 +5,7 @@
  */
 import type { Assessment, QuestionResult } from '../../scoring/model.js';
 import { safeJson } from '../../text.js';
-import { markupLine, markupMultiline, nonEmpty, props } from './common.js';
+import { nonEmpty, props } from './common.js';
 import { oscalElements } from './elements.js';
 import type { OscalOptions } from './assessment-results.js';
 
@@ -19,10 +19,12 @@ export function planOfActionAndMilestones(assessment: Assessment, { tool }: Osca
   const item = (gap: QuestionResult, index: number) => {
     const observation = elements.observations.get(gap);
     const roadmap = elements.roadmap.get(gap);
+    // Every open gap has a risk, whose title and remediation the item repeats (already escaped).
+    const risk = elements.risks.get(gap) as { uuid: string; title: string; remediations: [{ description: string }] };
     return {
       uuid: ids('poam-item', gap.globalId),
-      title: markupLine(gap.question.ask, gap.globalId),
-      description: markupMultiline(gap.question.fix, 'See the checklist.'),
+      title: risk.title,
+      description: risk.remediations[0].description,
       props: props([
         ['question-id', gap.globalId],
         ['priority', index + 1],
@@ -31,9 +33,9 @@ export function planOfActionAndMilestones(assessment: Assessment, { tool }: Osca
         ['target', roadmap?.target],
         ['owner', gap.answer?.owner],
       ]),
-      'related-findings': [{ 'finding-uuid': ids('finding', gap.globalId) }],
+      'related-findings': [{ 'finding-uuid': elements.findings.get(gap)!.uuid }],
       ...(observation && { 'related-observations': [{ 'observation-uuid': observation.uuid }] }),
-      'related-risks': [{ 'risk-uuid': ids('risk', gap.globalId) }],
+      'related-risks': [{ 'risk-uuid': risk.uuid }],
     };
   };
   // The model needs at least one item: with no open gap, one says so.
