@@ -101,10 +101,12 @@ export interface Prop {
 
 /** Our props, each an OSCAL string; a value with nothing left after cleaning is left out (OSCAL wants none empty). */
 export function props(entries: readonly (readonly [name: string, value: string | number | undefined])[]): Prop[] {
-  return entries.flatMap(([name, value]) => {
+  const list: Prop[] = [];
+  for (const [name, value] of entries) {
     const text = value === undefined ? '' : plain(String(value));
-    return text ? [{ name, ns: BREACHREADY_NS, value: text }] : [];
-  });
+    if (text) list.push({ name, ns: BREACHREADY_NS, value: text });
+  }
+  return list;
 }
 
 /** A question's framework references as props: the framework key as name, 800-53 ids as OSCAL tokens. */

@@ -36,7 +36,7 @@ import type { Prop } from './common.js';
 
 export const ASSESSOR_ROLE = 'assessor';
 
-/** OSCAL objects as plain data: the schemas (tests) check their shape. */
+/** OSCAL objects as plain data: the schemas (tests) check their shape. A field left undefined is not written (cheaper than spreading). */
 type Json = Record<string, unknown>;
 
 export interface OscalElements {
@@ -70,7 +70,8 @@ const FINDING_SENTENCE = { satisfied: 'Satisfied.', 'not-satisfied': 'Not satisf
 /** OSCAL implementation states for the answers that say one. */
 const IMPLEMENTATION_STATE: Partial<Record<Status, string>> = { yes: 'implemented', partial: 'partial', na: 'not-applicable' };
 
-export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElements {
+/** The elements of every applicable question, or of `only` these (the POA&M needs the open gaps' alone). */
+export function oscalElements(assessment: Assessment, tool: ToolInfo, only?: readonly QuestionResult[]): OscalElements {
   const ids = oscalIds(assessment.organization);
   const assessor = plain(assessment.assessor ?? '');
   const assessorUuid = ids('assessor');
@@ -130,7 +131,7 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
       methods: hasCurrentEvidence(answer, assessment.asOf) ? ['INTERVIEW', 'EXAMINE'] : ['INTERVIEW'],
       'relevant-evidence': nonEmpty(relevant),
       collected: startOfDay(answer.answered ?? assessment.date ?? assessment.asOf),
-      ...(expires && { expires: endOfDay(expires) }),
+      expires: expires && endOfDay(expires),
     };
   };
 
@@ -163,12 +164,13 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
       props: props([['question-id', result.globalId], ['severity', result.question.severity], ...refProps(result.question.refs)]),
       target: {
         // The question's first 800-53 control, as the statement id of the NIST catalog; else the question itself.
-        ...(tokens[0] ? { type: 'statement-id', 'target-id': `${tokens[0]}_smt` } : { type: 'objective-id', 'target-id': questionToken(result.globalId) }),
+        type: tokens[0] ? 'statement-id' : 'objective-id',
+        'target-id': tokens[0] ? `${tokens[0]}_smt` : questionToken(result.globalId),
         status: { state: status.state, reason: status.reason },
-        ...(implementation && { 'implementation-status': { state: implementation } }),
+        'implementation-status': implementation && { state: implementation },
       },
-      ...(observationUuid && { 'related-observations': [{ 'observation-uuid': observationUuid }] }),
-      ...(riskUuid && { 'related-risks': [{ 'risk-uuid': riskUuid }] }),
+      'related-observations': observationUuid && [{ 'observation-uuid': observationUuid }],
+      'related-risks': riskUuid && [{ 'risk-uuid': riskUuid }],
     };
   };
 
@@ -188,14 +190,12 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
       characterizations: [
         {
           origin: { actors: [{ type: 'tool', 'actor-uuid': toolUuid }] },
-          facets: [
-            { name: 'severity', system: BREACHREADY_NS, value: result.question.severity },
-          ],
+          facets: [{ name: 'severity', system: BREACHREADY_NS, value: result.question.severity }],
         },
       ],
-      ...(deadline && { deadline: endOfDay(deadline) }),
+      deadline: deadline && endOfDay(deadline),
       remediations: [remediation(result, item)],
-      ...(observationUuid && { 'related-observations': [{ 'observation-uuid': observationUuid }] }),
+      'related-observations': observationUuid && [{ 'observation-uuid': observationUuid }],
     };
   };
 
@@ -211,11 +211,11 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo): OscalElem
       lifecycle: result.answer?.owner || item?.dueFromAnswers ? 'planned' : 'recommendation',
       title: `Fix for ${result.globalId}`,
       description: markupMultiline(result.question.fix, 'See the checklist.'),
-      ...(milestone && { tasks: [milestone] }),
+      tasks: milestone && [milestone],
     };
   };
 
-  for (const result of assessment.results) {
+  for (const result of only ?? assessment.results) {
     for (const id of result.question.refs['nist-800-53'] ?? []) controls.add(controlToken(id));
     const title = markupLine(result.question.ask, result.globalId);
     const answer = result.status === 'unanswered' ? undefined : result.answer;

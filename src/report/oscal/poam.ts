@@ -11,10 +11,10 @@ import type { OscalOptions } from './assessment-results.js';
 
 /** The POA&M document as data. */
 export function planOfActionAndMilestones(assessment: Assessment, { tool }: OscalOptions) {
-  const elements = oscalElements(assessment, tool);
+  const open = assessment.openGaps;
+  const elements = oscalElements(assessment, tool, open);
   const { ids } = elements;
   const organization = assessment.organization ? `: ${assessment.organization}` : '';
-  const open = assessment.openGaps;
   const pick = <T>(map: Map<QuestionResult, T>) => open.flatMap((gap) => map.get(gap) ?? []);
   const item = (gap: QuestionResult, index: number) => {
     const observation = elements.observations.get(gap);
