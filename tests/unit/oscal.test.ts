@@ -5,6 +5,7 @@ import { buildCatalog } from '../../src/catalog.js';
 import type { Question } from '../../src/checklist/schema.js';
 import { assessmentResults, renderOscalAssessmentResults } from '../../src/report/oscal/assessment-results.js';
 import { BREACHREADY_NS, compareControlTokens, controlToken, pathReference, questionToken, webReference } from '../../src/report/oscal/common.js';
+import { oscalJson } from '../../src/report/oscal/layout.js';
 import { planOfActionAndMilestones, renderOscalPoam } from '../../src/report/oscal/poam.js';
 import { score } from '../../src/scoring/score.js';
 import { answers, checklist, question } from '../helpers/build.js';
@@ -321,5 +322,19 @@ describe('OSCAL documents of random assessments (property)', () => {
       }),
       runs(60),
     );
+  });
+});
+
+describe('oscalJson()', () => {
+  it('writes the same data as JSON.stringify, each element of the element lists on one line', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        const document = { root: { uuid: 'x', skipped: undefined, findings: [a, b], other: [a, { b }], resources: [] } };
+        expect(JSON.parse(oscalJson(document))).toEqual(JSON.parse(JSON.stringify(document)));
+      }),
+      runs(200),
+    );
+    const text = oscalJson({ r: { findings: [{ a: 1, b: [2] }, { c: 'x' }], metadata: { title: 't' } } });
+    expect(text).toBe('{\n  "r": {\n    "findings": [\n      {"a":1,"b":[2]},\n      {"c":"x"}\n    ],\n    "metadata": {\n      "title": "t"\n    }\n  }\n}\n');
   });
 });

@@ -5,9 +5,9 @@
  * references the schema cannot check). Pure and deterministic: ids are version 5 UUIDs.
  */
 import type { Assessment } from '../../scoring/model.js';
-import { safeJson } from '../../text.js';
 import type { ToolInfo } from '../json.js';
 import { markupLine, markupMultiline, nonEmpty, startOfDay } from './common.js';
+import { oscalJson } from './layout.js';
 import { oscalElements, resultProps } from './elements.js';
 
 export interface OscalOptions {
@@ -55,7 +55,7 @@ export function assessmentResults(assessment: Assessment, { tool }: OscalOptions
   };
 }
 
-/** Renders the assessment results (2-space indent, trailing newline). */
+/** Renders the assessment results (see layout.ts). */
 export function renderOscalAssessmentResults(assessment: Assessment, options: OscalOptions): string {
-  return safeJson(assessmentResults(assessment, options));
+  return oscalJson(assessmentResults(assessment, options));
 }

@@ -4,8 +4,8 @@
  * assessment results). Pure and deterministic.
  */
 import type { Assessment, QuestionResult } from '../../scoring/model.js';
-import { safeJson } from '../../text.js';
 import { nonEmpty, props } from './common.js';
+import { oscalJson } from './layout.js';
 import { oscalElements } from './elements.js';
 import type { OscalOptions } from './assessment-results.js';
 
@@ -58,7 +58,7 @@ export function planOfActionAndMilestones(assessment: Assessment, { tool }: Osca
   };
 }
 
-/** Renders the POA&M (2-space indent, trailing newline). */
+/** Renders the POA&M (see layout.ts). */
 export function renderOscalPoam(assessment: Assessment, options: OscalOptions): string {
-  return safeJson(planOfActionAndMilestones(assessment, options));
+  return oscalJson(planOfActionAndMilestones(assessment, options));
 }
