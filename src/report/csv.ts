@@ -1,7 +1,7 @@
 /**
  * CSV for spreadsheets and trackers: the remediation plan (`-o plan.csv`, one row per open gap in
  * priority order) and every answer (`-o all.answers.csv`). RFC 4180 (quoted where needed, CRLF),
- * UTF-8 with a byte-order mark, one header row. The columns are declared once below: the README's
+ * UTF-8 with a byte-order mark, one header row, one line per record. The columns are declared once below: the README's
  * tables come from them too (a test pins it).
  *
  * A cell that a spreadsheet could run as a formula (starting with =, +, -, @, tab or carriage
@@ -73,11 +73,15 @@ export const ANSWER_COLUMNS: readonly Column<QuestionResult>[] = [
 /** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell: control characters removed, line breaks as CRLF, formula starts defused, quoted when RFC 4180 needs it. */
+/**
+ * One cell: control characters removed, on one line (a line of its own could start a workflow
+ * command when the file is printed in CI, and trackers want one line per record), formula starts
+ * defused, quoted when RFC 4180 needs it.
+ */
 export function csvCell(value: string | number | undefined): string {
   const text = stripForMachines(String(value ?? ''))
-    .trim()
-    .replace(/\r?\n/g, '\r\n');
+    .replace(/\s+/g, ' ')
+    .trim();
   const safe = FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
