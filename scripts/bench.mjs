@@ -608,7 +608,13 @@ async function measureScale() {
       'report --format markdown -o r.md',
       nodeCommand([CLI, 'report', '--answers', 'answers.yaml', '--format', 'markdown', '-o', 'r.md', '--as-of', '2026-11-22'], { cwd: base }),
     );
-    const subjects = [floor, validate, report];
+    // The OSCAL exports against the JSON report of the same assessment (at 10,000 questions only).
+    const reportArgs = (format, file) => nodeCommand([CLI, 'report', '--answers', 'answers.yaml', '--format', format, '-o', file, '--as-of', '2026-11-22'], { cwd: base });
+    const exports =
+      size === 10_000
+        ? { json: subject('report --format json -o r.json', reportArgs('json', 'r.json')), ar: subject('report --format oscal-ar -o r.oscal-ar.json', reportArgs('oscal-ar', 'r.oscal-ar.json')), poam: subject('report --format oscal-poam -o r.oscal-poam.json', reportArgs('oscal-poam', 'r.oscal-poam.json')) }
+        : undefined;
+    const subjects = [floor, validate, report, ...(exports ? Object.values(exports) : [])];
     if (big && previous) {
       // Beyond 15x the 10,000-question time (linear is 10x, the target 12x) the growth target
       // fails anyway: stop there rather than wait minutes (the bare YAML floor itself is quadratic
@@ -632,13 +638,17 @@ async function measureScale() {
     row(section, floor, undefined, { note: `answers file ${mb(gen.answersBytes)}, ${gen.answered.toLocaleString('en')} answers` });
     const v = row(section, validate, floorChecklists);
     const r = row(section, report, floor);
-    bySize.set(size, { validate: v, report: r });
+    const oscal = exports && { json: row(section, exports.json, floor), ar: row(section, exports.ar, exports.json), poam: row(section, exports.poam, exports.json) };
+    bySize.set(size, { validate: v, report: r, oscal });
     previous = new Map(subjects.map((s) => [s.name, s.median]));
     if (!KEEP) rmSync(base, { recursive: true, force: true });
   }
   const at10k = bySize.get(10_000)?.report;
   target('10,000 questions: report markdown / bare yaml parse', at10k?.ratio, 1.5, 'x', { detail: at10k?.broken });
   target('10,000 questions: report peak memory', at10k?.peakMb, 300, 'MB', { detail: at10k?.broken });
+  const oscal = bySize.get(10_000)?.oscal;
+  target('10,000 questions: report oscal-ar / report json', oscal?.ar.ratio, 2.0, 'x', { detail: oscal?.ar.broken });
+  target('10,000 questions: report oscal-poam / report json', oscal?.poam.ratio, 2.0, 'x', { detail: oscal?.poam.broken });
   const at100k = bySize.get(100_000)?.report;
   target('100,000 / 10,000 questions: report time', at100k && at10k ? at100k.median / at10k.median : NaN, 12, 'x', {
     detail: QUICK ? 'skipped (BENCH_QUICK=1)' : at100k?.atLeast ? `stopped after ${fmtMs(at100k.median)}: at least this` : at100k?.broken,
@@ -892,7 +902,9 @@ ${markdownTable(HEAD, tableRows())}
   about a third of the questions) and an answers file answering about 70% of them (yes, partial,
   no, unknown and na, a quarter with notes, some evidence and accepted risks), which lists the
   directory under \`checklists:\` and has \`level: 3\`. Subjects: \`validate <dir>\` and
-  \`report --answers answers.yaml --format markdown -o r.md --as-of 2026-11-22\`.
+  \`report --answers answers.yaml --format markdown -o r.md --as-of 2026-11-22\`. At 10,000 questions
+  the same report also runs with \`--format json -o r.json\`, \`--format oscal-ar -o r.oscal-ar.json\` and
+  \`--format oscal-poam -o r.oscal-poam.json\`: each OSCAL export is compared with the JSON report.
 - Evidence: the 10,000 questions of the scale section, every one answered (yes, partial, no),
   dated and owned, in two answers files that differ only in evidence: one has, on every answer, a
   link and a local ${EVIDENCE_FILE_BYTES}-byte file with its SHA-256 (which the report reads and hashes), the

@@ -113,7 +113,7 @@ export function quote(text: string): string {
 }
 
 /** JSON text with U+007F-U+009F and the line/paragraph separators as \u escapes (JSON.stringify leaves them raw). */
-function escapeJsonInvisible(json: string): string {
+export function escapeJsonInvisible(json: string): string {
   return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -38,7 +38,7 @@ export type ComparisonRenderer = (comparison: Comparison, context: ComparisonCon
 export interface Format {
   /** What it is for, in one line (help and README). */
   help: string;
-  /** File extensions `-o` recognises, lower case; the longest match wins (`.sarif.json` is SARIF). */
+  /** File extensions `-o` recognises, lower case; the longest match wins (`.sarif.json` is SARIF, `.oscal-ar.json` OSCAL). */
   extensions: readonly string[];
   renderer: () => Promise<Renderer>;
   /** The report includes `--baseline`'s comparison itself (otherwise it is printed on stderr). */
@@ -83,6 +83,26 @@ const REGISTRY = {
     extensions: ['.summary.md'],
     renderer: async () => (await import('./summary.js')).renderSummary,
     showsComparison: true,
+  },
+  'oscal-ar': {
+    help: 'OSCAL 1.2.3 assessment results, for GRC tools (findings, risks, evidence)',
+    extensions: ['.oscal-ar.json'],
+    renderer: async () => (await import('./oscal/assessment-results.js')).renderOscalAssessmentResults,
+  },
+  'oscal-poam': {
+    help: 'OSCAL 1.2.3 plan of action and milestones: one item per open gap',
+    extensions: ['.oscal-poam.json'],
+    renderer: async () => (await import('./oscal/poam.js')).renderOscalPoam,
+  },
+  csv: {
+    help: 'the remediation plan as CSV, for spreadsheets and trackers',
+    extensions: ['.csv'],
+    renderer: async () => (await import('./csv.js')).renderPlanCsv,
+  },
+  'answers-csv': {
+    help: 'every answer as CSV, for spreadsheets',
+    extensions: ['.answers.csv'],
+    renderer: async () => (await import('./csv.js')).renderAnswersCsv,
   },
 } satisfies Record<string, Format>;
 

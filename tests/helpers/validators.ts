@@ -76,3 +76,18 @@ export function reportSchemaErrors(text: string): string[] {
   const ok = validateReportSchema(JSON.parse(text));
   return ok ? [] : (validateReportSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }
+
+// The OSCAL schemas are draft-07: the default Ajv class; strict off (as NIST's schemas need), formats checked.
+const oscalAjv = new Ajv({ allErrors: true, strict: false });
+addFormats(oscalAjv);
+const oscalSchema = (file: string) => oscalAjv.compile(JSON.parse(readFileSync(new URL(`../fixtures/schemas/${file}`, import.meta.url), 'utf8')) as object);
+// Compiled on first use (about half a second each): most tests that import this file need neither.
+const OSCAL_FILES = { ar: 'oscal_assessment-results_schema.json', poam: 'oscal_poam_schema.json' } as const;
+const oscalValidators = new Map<keyof typeof OSCAL_FILES, ReturnType<typeof oscalSchema>>();
+
+/** Errors of an OSCAL 1.2.3 assessment-results (`ar`) or POA&M (`poam`) document against NIST's JSON Schema (empty when valid). */
+export function oscalSchemaErrors(model: 'ar' | 'poam', document: unknown): string[] {
+  if (!oscalValidators.has(model)) oscalValidators.set(model, oscalSchema(OSCAL_FILES[model]));
+  const validate = oscalValidators.get(model)!;
+  return validate(document) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}

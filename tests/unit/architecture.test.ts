@@ -37,6 +37,10 @@ describe('the format registry drives the CLI', () => {
       expect(formatForFile(`report${ext.toUpperCase()}`)).toBeDefined();
     }
     expect(formatForFile('results.sarif.json')).toBe('sarif');
+    expect(formatForFile('results.oscal-ar.json')).toBe('oscal-ar');
+    expect(formatForFile('PLAN.OSCAL-POAM.JSON')).toBe('oscal-poam');
+    expect(formatForFile('plan.csv')).toBe('csv');
+    expect(formatForFile('all.answers.csv')).toBe('answers-csv');
     expect(formatForFile('results.json')).toBe('json');
     expect(formatForFile('results.yaml')).toBeUndefined();
   });
