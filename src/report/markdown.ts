@@ -10,15 +10,16 @@
 import { evidenceText } from '../answers/model.js';
 import { isStdin } from '../answers/stdin.js';
 import { ANSWER_VALUES, EFFORTS, FRAMEWORKS, LEVELS, SEVERITIES } from '../checklist/vocabulary.js';
-import type { Effort, Framework, Level, Refs } from '../checklist/schema.js';
+import type { Effort, Level, Refs } from '../checklist/schema.js';
 import type { Comparison } from '../scoring/compare.js';
 import { renderComparisonMarkdown } from './comparison.js';
+import { FRAMEWORK_LABEL, frameworkCoverage } from './coverage.js';
 import { byChecklist, isGap } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { EFFORT_RANK, GRADE_BANDS, GRADE_CAPS, SEVERITY_WEIGHT, STATUS_RANK, STATUS_VALUE } from '../scoring/score.js';
 import { DECISIVE_ANSWERS } from '../scoring/scope.js';
 import { defuseWorkflowCommands, escapeMarkdown, escapeMarkdownCell } from '../text.js';
-import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatGrade, formatScore, keptInScopeSentences, severityCounts } from './common.js';
+import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatGrade, formatScore, keptInScopeSentences, LESSON_STATES_EXPLAINED, LESSONS_INTRO, severityCounts } from './common.js';
 import { plural } from '../plural.js';
 import type { LessonState } from '../scoring/lessons.js';
 import { lessonStatus } from '../scoring/lessons.js';
@@ -29,16 +30,9 @@ export interface MarkdownOptions {
   tool: { name: string; version: string };
 }
 
-const LEVEL_LABEL: Record<Level, string> = { 1: 'essentials', 2: 'standard', 3: 'advanced' };
+export const LEVEL_LABEL: Record<Level, string> = { 1: 'essentials', 2: 'standard', 3: 'advanced' };
 
-const FRAMEWORK_LABEL: Record<Framework, { short: string; name: string }> = {
-  'nist-csf-2': { short: 'CSF', name: 'NIST Cybersecurity Framework 2.0' },
-  'cis-v8': { short: 'CIS', name: 'CIS Critical Security Controls v8' },
-  'iso-27001-2022': { short: 'ISO', name: 'ISO/IEC 27001:2022 Annex A' },
-  'nist-800-53': { short: '800-53', name: 'NIST SP 800-53' },
-};
-
-const LESSON_STATE_LABEL: Record<LessonState, string> = {
+export const LESSON_STATE_LABEL: Record<LessonState, string> = {
   open: 'Open',
   accepted: 'Accepted risk',
   closed: 'Addressed',
@@ -101,22 +95,7 @@ function formatRefs(refs: Refs): string {
   return parts.length > 0 ? line(parts.join('; ')) : NONE;
 }
 
-/** Natural order for control ids (`5.2` before `15.1`, `AC-2` before `AC-2(9)` before `AC-17`), locale-free. */
-export function compareControlIds(a: string, b: string): number {
-  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
-  const x = chunks(a);
-  const y = chunks(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const p = x[i]!;
-    const q = y[i]!;
-    if (p === q) continue;
-    const pn = /^\d/.test(p);
-    const qn = /^\d/.test(q);
-    if (pn && qn) return Number(p) - Number(q) || p.length - q.length;
-    return p < q ? -1 : 1;
-  }
-  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
-}
+export { compareControlIds } from './coverage.js';
 
 /** The answer with its acceptance state, escaped (the acceptance date comes from the answers file). */
 function answerText(r: QuestionResult): string {
@@ -199,21 +178,14 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
 
   function renderLessons(): void {
     add(heading(2, 'Lessons from the Sony Pictures breach'));
-    add(
-      'In November 2014 a group calling itself #GOP broke into Sony Pictures Entertainment, took internal data, left computers across the studio unusable and threatened to publish what it held. ' +
-        'The press blamed the failures below; those marked implied follow from what was reported rather than from an explicit verdict. ' +
-        'Each is tested by questions of this assessment.',
-    );
+    add(LESSONS_INTRO);
     const rows = lessonStatus(assessment).map(({ lesson, status }) => [
       `**${line(lesson.failure)}:** ${line(lesson.description)}`,
       line(lesson.sources.map((s) => `${s.publication} (${s.date})`).join('; ') + (lesson.basis === 'implied' ? '; implied' : '')),
       LESSON_STATE_LABEL[status],
     ]);
     add(table(['Failure', 'Source', 'Status here'], rows));
-    add(
-      'Open: at least one of its questions is an open gap. Accepted risk: its only gaps are covered by risk acceptances in force. ' +
-        'Addressed: every applicable question was answered yes or not applicable. Not assessed: none of its questions applies at this level or with these checklists.',
-    );
+    add(LESSON_STATES_EXPLAINED);
   }
 
   function renderScores(): void {
@@ -344,19 +316,12 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     add(
       'A control is assessed when at least one applicable question maps to it, and has an open gap when one of those questions is an open gap.',
     );
-    const rows = FRAMEWORKS.map((framework) => {
-      const assessed = new Set<string>();
-      const open = new Set<string>();
-      for (const r of assessment.results) for (const id of r.question.refs[framework] ?? []) assessed.add(id);
-      for (const r of assessment.openGaps) for (const id of r.question.refs[framework] ?? []) open.add(id);
-      const openIds = [...open].sort(compareControlIds);
-      return [
-        `${FRAMEWORK_LABEL[framework].name} (${code(framework)})`,
-        String(assessed.size),
-        String(open.size),
-        openIds.length > 0 ? line(openIds.join(', ')) : 'none',
-      ];
-    });
+    const rows = frameworkCoverage(assessment).map(({ framework, assessed, open }) => [
+      `${FRAMEWORK_LABEL[framework].name} (${code(framework)})`,
+      String(assessed),
+      String(open.length),
+      open.length > 0 ? line(open.join(', ')) : 'none',
+    ]);
     add(table(['Framework', 'Controls assessed', 'With open gaps', 'Controls with open gaps'], rows, ['left', 'right', 'right', 'left']));
   }
 
@@ -405,7 +370,7 @@ function effortOrder(): Effort[] {
 /** Answers that keep dependent questions in scope: every answer that is not decisive. */
 const INDEFINITE = ANSWER_VALUES.filter((v) => !DECISIVE_ANSWERS.includes(v));
 
-function methodology(level: Level): string {
+export function methodology(level: Level): string {
   const statuses = Object.keys(STATUS_VALUE) as Status[];
   const valueRows = statuses.map((s) => {
     const value = STATUS_VALUE[s];
