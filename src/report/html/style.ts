@@ -51,12 +51,12 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
   #summary .overview { grid-template-columns: 1.5fr 1fr 1fr; gap: .5rem; }
   #summary .chart { max-height: 38mm; margin: 0 auto; }
   #summary .chart-figure.wide { display: block; margin: .2rem 0; }
-  #summary .chart-figure.wide .chart { max-height: 56mm; }
+  #summary .chart-figure.wide .chart { max-height: 54mm; }
   #summary .meta { grid-template-columns: max-content 1fr; font-size: 9pt; }
   #summary h3 { margin: .4rem 0 .1rem; font-size: 10.5pt; }
   .scope { break-inside: avoid; padding: .2rem .8rem; font-size: 9pt; }
   #summary .meta { margin: .2rem 0; }
-  #summary p, #summary li { margin: .15rem 0; }
+  #summary p, #summary li { margin: .1rem 0; font-size: 9.5pt; }
   .toc { display: none; }
   thead { display: table-header-group; }
   tr, figure, .chart, .gap dl, h2, h3, h4 { break-inside: avoid; }
