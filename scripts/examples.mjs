@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Regenerates the example reports from examples/*.yaml with the built CLI, as of a fixed date so
-// the output is reproducible. `npm run examples`; a test checks they are up to date.
-import { execFileSync } from 'node:child_process';
+// the output is reproducible. `npm run examples`. The PDF needs a Chromium or Chrome ($CHROME_PATH
+// or on PATH) and the README's picture of page one needs pdftoppm (poppler-utils); without them
+// those two are left as they are, with a warning.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,12 +11,25 @@ import { fileURLToPath } from 'node:url';
 export const EXAMPLES_AS_OF = '2026-11-22';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const examples = join(root, 'examples');
+const PICTURED = 'northlight-pictures';
+
+const has = (command, args) => spawnSync(command, args).error === undefined;
+const browser = process.env.CHROME_PATH || ['chromium', 'chromium-browser', 'google-chrome'].find((name) => has(name, ['--version']));
 
 for (const name of readdirSync(examples).filter((f) => f.endsWith('.yaml') && !f.startsWith('ci-'))) {
   const base = name.replace(/\.yaml$/, '');
-  execFileSync(
-    process.execPath,
-    [join(root, 'bin/breachready.cjs'), 'report', '--answers', name, '--as-of', EXAMPLES_AS_OF, '-o', `${base}.report.md`, '-o', `${base}.report.json`, '-o', `${base}.report.txt`],
-    { cwd: examples, stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } },
-  );
+  const outputs = ['md', 'json', 'txt', 'html', ...(browser ? ['pdf'] : [])].flatMap((ext) => ['-o', `${base}.report.${ext}`]);
+  execFileSync(process.execPath, [join(root, 'bin/breachready.cjs'), 'report', '--answers', name, '--as-of', EXAMPLES_AS_OF, ...outputs], {
+    cwd: examples,
+    stdio: 'inherit',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+}
+
+if (!browser) console.warn('warning: no Chromium or Chrome found (set CHROME_PATH): the example PDF and the picture of page one were not regenerated');
+else if (!has('pdftoppm', ['-v'])) console.warn('warning: pdftoppm (poppler-utils) not found: the picture of page one was not regenerated');
+else {
+  // Page one of the printed example, for the README.
+  execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '90', '-png', '-singlefile', join(examples, `${PICTURED}.report.pdf`), join(root, 'docs/report-page-one')]);
+  console.error('wrote docs/report-page-one.png');
 }

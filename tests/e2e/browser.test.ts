@@ -211,6 +211,11 @@ describe('-o report.pdf without a browser', () => {
     expect(result.stderr).toMatch(/pdf is written to a file, not printed: use -o report\.pdf/);
   });
 
+  it('the committed example HTML is what the CLI writes today (npm run examples)', () => {
+    const result = run(['report', 'northlight-pictures.yaml', ...AS_OF, '--format', 'html'], { cwd: join(ROOT, 'examples') });
+    expect(result.stdout).toBe(readFileSync(join(ROOT, 'examples/northlight-pictures.report.html'), 'utf8'));
+  });
+
   it('--format html writes the page to stdout, the same bytes as -o', () => {
     const out = join(dir, 'same.html');
     const stdout = run(['report', '--answers', EXAMPLE, ...AS_OF, '--format', 'html']);
