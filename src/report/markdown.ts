@@ -19,10 +19,11 @@ import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { EFFORT_RANK, GRADE_BANDS, GRADE_CAPS, SEVERITY_WEIGHT, STATUS_RANK, STATUS_VALUE } from '../scoring/score.js';
 import { DECISIVE_ANSWERS } from '../scoring/scope.js';
 import { defuseWorkflowCommands, escapeMarkdown, escapeMarkdownCell } from '../text.js';
-import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatGrade, formatScore, keptInScopeSentences, LESSON_STATES_EXPLAINED, LESSONS_INTRO, severityCounts } from './common.js';
+import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatGrade, formatScore, keptInScopeSentences, LESSON_STATES_EXPLAINED, LESSONS_INTRO, scopeStatement, severityCounts } from './common.js';
 import { plural } from '../plural.js';
 import type { LessonState } from '../scoring/lessons.js';
 import { lessonStatus } from '../scoring/lessons.js';
+import { roadmap, windowLabel } from '../scoring/roadmap.js';
 
 export interface MarkdownOptions {
   /** With `--baseline`: what improved and what regressed since. */
@@ -59,6 +60,11 @@ function paragraphs(text: string): string {
 /** An identifier in a code span when it is plain (ids are kebab-case), otherwise escaped text. */
 function code(text: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9._/:-]*$/.test(text) ? `\`${text}\`` : line(text);
+}
+
+/** The anchor GitHub (and markdownlint) give a heading of our own words: lower case, punctuation dropped, spaces as hyphens. */
+function slug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
 }
 
 function heading(level: number, text: string): string {
@@ -135,21 +141,32 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     ]),
   );
 
-  renderSummary();
-  if (options.comparison) add(renderComparisonMarkdown(options.comparison).trimEnd());
-  renderLessons();
-  renderScores();
-  renderPlan();
-  renderDetails();
-  renderAccepted();
-  renderNotApplicable();
-  renderUnanswered();
-  renderCoverage();
-  renderAppendix();
-  renderMethodology();
+  const sections: [string, () => void][] = [
+    ['Executive summary', renderSummary],
+    ...(options.comparison ? [['Since the baseline', () => add(renderComparisonMarkdown(options.comparison!).trimEnd())] as [string, () => void]] : []),
+    ['Lessons from the Sony Pictures breach', renderLessons],
+    ['Scores by checklist', renderScores],
+    ['Roadmap', renderRoadmap],
+    ['Remediation plan', renderPlan],
+    ['Gap details', renderDetails],
+    ['Accepted risks', renderAccepted],
+    ['Not applicable', renderNotApplicable],
+    ['Unanswered', renderUnanswered],
+    ['Coverage by framework', renderCoverage],
+    ['Appendix: every answer', renderAppendix],
+    ['Methodology', renderMethodology],
+  ];
+  add(heading(2, 'Contents'));
+  add(numberedList(sections.map(([title]) => `[${title}](#${slug(title)})`)));
+  for (const [, render] of sections) render();
 
   // Escaping already breaks `::` at a line start; this also covers lines made by wrapping or joins.
   return defuseWorkflowCommands(`${blocks.join('\n\n')}\n`, (indent) => `${indent}\\::`);
+
+  /** A link to a gap's details (its heading is `Gap N`). */
+  function gapLink(r: QuestionResult): string {
+    return `[gap ${gapNumber.get(r)}](#gap-${gapNumber.get(r)})`;
+  }
 
   function renderSummary(): void {
     const k = assessment.counts;
@@ -167,13 +184,14 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     );
     const kept = keptInScopeSentences(assessment.scope);
     if (kept.length) add(`**Kept in scope.** ${kept.map(line).join(' ')}`);
+    add(`**Scope and limits.** ${scopeStatement(assessment).join(' ')}`);
     if (open === 0) {
       add('No open gaps.');
       return;
     }
     const top = assessment.openGaps.slice(0, 3);
     add(top.length === 1 ? 'The most urgent fix:' : `The ${top.length} most urgent fixes:`);
-    add(numberedList(top.map((r) => `**${severityText(r)}:** ${line(r.question.ask)} Answer: ${answerText(r)}. **Fix:** ${line(r.question.fix)}`)));
+    add(numberedList(top.map((r) => `**${severityText(r)}:** ${line(r.question.ask)} Answer: ${answerText(r)}. What to do: ${gapLink(r)}.`)));
   }
 
   function renderLessons(): void {
@@ -203,25 +221,44 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     );
   }
 
+  function renderRoadmap(): void {
+    add(heading(2, 'Roadmap'));
+    const items = roadmap(assessment);
+    if (items.length === 0) {
+      add('No open gaps.');
+      return;
+    }
+    add(
+      'Every open gap placed in a time window by its severity and effort: critical gaps within 30 days, a quick fix one window sooner, a large one a window later. ' +
+        "The due date is the answers file's own `due` where it gives one, otherwise the end of the window counted from the as-of date.",
+    );
+    add(
+      table(
+        ['Window', 'Gap', 'Severity', 'Finding', 'Effort', 'Owner', 'Due'],
+        items.map((item) => [
+          windowLabel(item.window),
+          gapLink(item.result),
+          severityText(item.result),
+          line(item.result.question.ask),
+          item.result.question.effort,
+          line(item.result.answer?.owner),
+          item.target === undefined ? NONE : `${line(item.target)}${item.overdue ? ' (overdue)' : item.dueFromAnswers ? '' : ' (window end)'}`,
+        ]),
+      ),
+    );
+  }
+
   function renderPlan(): void {
     add(heading(2, 'Remediation plan'));
     if (assessment.openGaps.length === 0) {
       add('No open gaps.');
       return;
     }
-    add('Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes.');
+    add('Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes. Each links to its details and fix.');
     add(
       table(
-        ['#', 'Severity', 'Finding', 'Effort', 'Fix', 'Framework refs'],
-        assessment.openGaps.map((r, i) => [
-          String(i + 1),
-          severityText(r),
-          `${questionCell(r)} Answer: ${answerText(r)}.`,
-          r.question.effort,
-          line(r.question.fix),
-          formatRefs(r.question.refs),
-        ]),
-        ['right', 'left', 'left', 'left', 'left', 'left'],
+        ['Gap', 'Severity', 'Finding', 'Effort', 'Framework refs'],
+        assessment.openGaps.map((r) => [gapLink(r), severityText(r), `${questionCell(r)} Answer: ${answerText(r)}.`, r.question.effort, formatRefs(r.question.refs)]),
       ),
     );
   }
@@ -239,16 +276,19 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
       add(`**What happened at Sony Pictures:** ${paragraphs(c.checklist.lesson)}`);
       add('Sources:', bulletList(c.checklist.sources.map((s) => `${line(s.publication)}, *${line(s.title)}*, ${line(s.date)}`)));
       for (const r of gaps) {
-        add(heading(4, `${gapNumber.get(r)}. ${line(r.question.ask)}`));
+        add(heading(4, `Gap ${gapNumber.get(r)}`));
         const a = r.answer;
+        const evidence = evidenceText(a?.evidence);
         add(
+          `**Question:** ${line(r.question.ask)}`,
           bulletList([
             `**Question id:** ${code(r.globalId)}`,
             `**Severity:** ${severityText(r)} (level ${r.question.level}, effort ${r.question.effort})`,
             `**Answer:** ${answerText(r)}`,
             ...(r.expired ? [`**Expired acceptance:** accepted by ${line(a!.accepted!.by)}: ${line(a!.accepted!.reason)}`] : []),
-            `**Note:** ${a?.note ? line(a.note) : 'none'}`,
-            `**Evidence:** ${line(evidenceText(a?.evidence) ?? 'none')}`,
+            ...(a?.owner ? [`**Owner:** ${line(a.owner)}`] : []),
+            ...(a?.note ? [`**Note:** ${line(a.note)}`] : []),
+            ...(evidence ? [`**Evidence:** ${line(evidence)}`] : []),
             `**Framework references:** ${formatRefs(r.question.refs)}`,
           ]),
         );
@@ -333,7 +373,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     }
     add(`Every question that applies at level ${assessment.level} with these answers, in checklist order.`);
     for (const c of assessment.checklists) {
-      add(heading(3, line(c.checklist.title)));
+      add(heading(3, `Answers: ${line(c.checklist.title)}`));
       const results = resultsByChecklist.get(c.checklist) ?? [];
       if (results.length === 0) {
         add(`No question of this checklist applies at level ${assessment.level} with these answers.`);

@@ -34,6 +34,7 @@ const HOSTILE = [
   '&lt;script&gt; &#x3C;img src=x&#x3E; &amp;lt;b&amp;gt; &#0; &#xD800;',
   ']]><!-- <![CDATA[ --> </title></desc></text></svg>',
   `<math><mi xlink:href="data:text/html,<script>alert(8)</script>">m</mi></math> ${ESC}[31mred${ESC}[0m \u202eevil\u202c`,
+  '\n::error file=app.js::FORGED\r::add-mask::FORGED',
 ].join(' ');
 
 function question(id: string, severity: Severity, text: (s: string) => string, extra: Partial<Question> = {}): Question {
@@ -170,6 +171,9 @@ describe('renderHtml', () => {
     // The words are all there, as text.
     expect(evil).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(evil).toContain('&lt;/style&gt;');
+    // A CI log would run a line starting with `::` as a workflow command.
+    expect(evil).not.toMatch(/^\s*::/m);
+    expect(evil).toContain('&#58;:error file=app.js::FORGED');
   });
 
   it('shows a comparison with --baseline: the score before and after, and the lists', () => {
