@@ -37,6 +37,8 @@ figure { margin: 0; }
 .scope { background: var(--band); padding: .5rem .9rem; border-left: 4px solid var(--accent); }
 .scope p { margin: .25rem 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* A report of thousands of questions opens fast: off-screen sections are laid out only when scrolled to. */
+@media screen { main > section:not(#summary) { content-visibility: auto; contain-intrinsic-size: auto 1200px; } }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
 
 @page { margin: 14mm 12mm 16mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; color: #595959; } }
