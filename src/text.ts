@@ -138,3 +138,13 @@ export function escapeXml(text: string): string {
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 }
+
+/**
+ * Escapes untrusted text for HTML (and SVG inside HTML): text content and double- or single-quoted
+ * attribute values alike. Terminal sequences, control characters and bidi overrides go first, then
+ * whatever XML forbids; `&<>"'` become entities, so no tag, attribute, entity or closing `</style>`
+ * can come out of input.
+ */
+export function escapeHtml(text: string): string {
+  return escapeXml(stripControl(text));
+}

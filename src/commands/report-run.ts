@@ -37,6 +37,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
     return { file, format };
   });
   const stdoutFormat = options.format ?? (outputs.length ? undefined : 'text');
+  if (stdoutFormat && FORMATS[stdoutFormat].print) throw new CliError(`${stdoutFormat} is written to a file, not printed: use -o report.${stdoutFormat}`);
 
   const asOf = asOfDate(options.asOf);
   if (options.failOnRegression && !options.baseline) throw new CliError('--fail-on-regression needs --baseline <old answers file>');
@@ -64,7 +65,11 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
     return cache.get(key)!;
   };
   const rendered = [];
-  for (const o of outputs) rendered.push({ ...o, text: await render(o.format) });
+  for (const o of outputs) {
+    const text = await render(o.format);
+    const print = FORMATS[o.format].print;
+    rendered.push({ ...o, text: print ? await (await print())(text, assessment.asOf) : text });
+  }
   // Next steps name the command as it was invoked, so they go to the person, never into a report
   // file, which stays the same bytes however it was made.
   const stdoutText =

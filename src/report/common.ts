@@ -3,6 +3,7 @@ import type { Severity } from '../checklist/schema.js';
 import type { Assessment, ChecklistScore, QuestionResult, Status } from '../scoring/model.js';
 import type { ScopeSummary } from '../scoring/scope.js';
 import { plural } from '../plural.js';
+import { hasCurrentEvidence } from '../answers/freshness.js';
 
 export const STATUS_LABEL: Record<Status, string> = {
   yes: 'yes',
@@ -98,4 +99,33 @@ export function ignoredByScopingLine(scope: ScopeSummary): string | undefined {
   }
   const why = [...byDecider].map(([id, { value, count }]) => `${id} is answered ${value}, so ${plural(count, 'question')} that depend${count === 1 ? 's' : ''} on it ${count === 1 ? 'does' : 'do'} not apply`).join('; ');
   return `${plural(scope.ignored.length, 'answer')} ignored: ${why}`;
+}
+
+/** The story the lessons table tells, in the words every report uses. */
+export const LESSONS_INTRO =
+  'In November 2014 a group calling itself #GOP broke into Sony Pictures Entertainment, took internal data, left computers across the studio unusable and threatened to publish what it held. ' +
+  'The press blamed the failures below; those marked implied follow from what was reported rather than from an explicit verdict. ' +
+  'Each is tested by questions of this assessment.';
+
+export const LESSON_STATES_EXPLAINED =
+  'Open: at least one of its questions is an open gap. Accepted risk: its only gaps are covered by risk acceptances in force. ' +
+  'Addressed: every applicable question was answered yes or not applicable. Not assessed: none of its questions applies at this level or with these checklists.';
+
+/**
+ * What the assessment covers and what it cannot say, as plain sentences (no input text): answers
+ * are self-reported unless evidence is attached, the level's reach, the checklists covered.
+ */
+export function scopeStatement(assessment: Pick<Assessment, 'results' | 'level' | 'checklists' | 'asOf' | 'counts'>): string[] {
+  const answered = assessment.results.filter((r) => !r.question.gate && r.status !== 'unanswered');
+  const evidenced = answered.filter((r) => r.answer && hasCurrentEvidence(r.answer, assessment.asOf)).length;
+  const levelReach =
+    assessment.level === 3
+      ? 'Level 3 covers every question: the essentials, the standard practices and the advanced ones.'
+      : `Level ${assessment.level} leaves out the questions above it (${assessment.level === 1 ? 'standard and advanced' : 'advanced'} practices), so a good score here says nothing about them.`;
+  return [
+    `This assessment covers ${plural(assessment.checklists.length, 'checklist')} and ${plural(assessment.counts.applicable, 'applicable question')} at level ${assessment.level}, as of ${assessment.asOf}.`,
+    `The answers are self-reported: ${evidenced} of the ${plural(answered.length, 'scored answer')} ${evidenced === 1 ? 'has' : 'have'} current evidence attached; the rest were not checked by the tool or the assessor.`,
+    levelReach,
+    'It is a readiness review against the practices the checklists name, not a penetration test or an audit opinion.',
+  ];
 }

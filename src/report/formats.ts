@@ -45,7 +45,12 @@ export interface Format {
   showsComparison?: boolean;
   /** `diff` can print a comparison in this format. */
   comparison?: () => Promise<ComparisonRenderer>;
+  /** A binary format made from the rendered text (a PDF printed from the HTML): only written to a file. */
+  print?: () => Promise<Printer>;
 }
+
+/** Turns a renderer's text into the file's bytes; the as-of date stands in for the dates a printer stamps. */
+export type Printer = (rendered: string, asOf: string) => Promise<Uint8Array>;
 
 const REGISTRY = {
   text: {
@@ -103,6 +108,19 @@ const REGISTRY = {
     help: 'every answer as CSV, for spreadsheets',
     extensions: ['.answers.csv'],
     renderer: async () => (await import('./csv.js')).renderAnswersCsv,
+  },
+  html: {
+    help: 'one self-contained page with charts, to hand over or print (no script, no requests)',
+    extensions: ['.html', '.htm'],
+    renderer: async () => (await import('./html/render.js')).renderHtml,
+    showsComparison: true,
+  },
+  pdf: {
+    help: 'the HTML report printed to PDF by a Chromium or Chrome on this machine',
+    extensions: ['.pdf'],
+    renderer: async () => (await import('./html/render.js')).renderHtml,
+    showsComparison: true,
+    print: async () => (await import('./pdf.js')).printPdf,
   },
 } satisfies Record<string, Format>;
 

@@ -27,12 +27,23 @@ export function ownerDueCell(md: MarkdownBlocks, result: QuestionResult, planned
   return planned?.overdue ? `${md.line(text.replace(/ \(overdue\)$/, ''))} (**overdue**)` : md.line(text);
 }
 
-/** The evidence sections, as blocks; none when there is nothing to list (older answers files report as before). */
-export function evidenceMarkdown(md: MarkdownBlocks, review: EvidenceReview | undefined): string[] {
+/** A section of the report: its title (for the contents) and its blocks, heading first. */
+export interface MarkdownSection {
+  title: string;
+  blocks: string[];
+}
+
+/** The evidence sections; none when there is nothing to list (older answers files report as before). */
+export function evidenceMarkdown(md: MarkdownBlocks, review: EvidenceReview | undefined): MarkdownSection[] {
   if (!review) return [];
-  const blocks: string[] = [];
+  const sections: MarkdownSection[] = [];
+  let blocks: string[] = [];
+  const start = (title: string) => {
+    blocks = [md.heading(2, title)];
+    sections.push({ title, blocks });
+  };
   if (review.register.length) {
-    blocks.push(md.heading(2, 'Evidence register'));
+    start('Evidence register');
     blocks.push(
       'Each link or file given as evidence. A file is checked against the SHA-256 recorded when it was added; a link is not checked. ' +
         'Missing, changed and refused files fail the report.',
@@ -52,7 +63,7 @@ export function evidenceMarkdown(md: MarkdownBlocks, review: EvidenceReview | un
     );
   }
   if (review.reconfirm.length) {
-    blocks.push(md.heading(2, 'Needs re-confirmation'));
+    start('Needs re-confirmation');
     blocks.push('Stale answers and expired evidence: not gaps, and the score does not change, but each should be confirmed again.');
     blocks.push(
       md.table(
@@ -68,9 +79,9 @@ export function evidenceMarkdown(md: MarkdownBlocks, review: EvidenceReview | un
     );
   }
   if (review.unverified.length) {
-    blocks.push(md.heading(2, 'Unverified answers'));
+    start('Unverified answers');
     blocks.push(`Answered yes or partly at or above ${review.requireEvidence} severity, without current evidence.`);
     blocks.push(md.table(['Question', 'Severity', 'Owner'], review.unverified.map((r) => [md.code(r.globalId), SEVERITY_LABEL[r.question.severity], md.line(r.answer?.owner)])));
   }
-  return blocks;
+  return sections;
 }

@@ -11,15 +11,16 @@ import { evidenceText } from '../answers/model.js';
 import { isStdin } from '../answers/stdin.js';
 import { REDACTED_MARKDOWN } from '../redact.js';
 import { ANSWER_VALUES, EFFORTS, FRAMEWORKS, LEVELS, SEVERITIES } from '../checklist/vocabulary.js';
-import type { Effort, Framework, Level, Refs } from '../checklist/schema.js';
+import type { Effort, Level, Refs } from '../checklist/schema.js';
 import type { Comparison } from '../scoring/compare.js';
 import { renderComparisonMarkdown } from './comparison.js';
+import { FRAMEWORK_LABEL, frameworkCoverage } from './coverage.js';
 import { byChecklist, isGap } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { EFFORT_RANK, GRADE_BANDS, GRADE_CAPS, SEVERITY_WEIGHT, STATUS_RANK, STATUS_VALUE } from '../scoring/score.js';
 import { DECISIVE_ANSWERS } from '../scoring/scope.js';
 import { defuseWorkflowCommands, escapeMarkdown, escapeMarkdownCell } from '../text.js';
-import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatGrade, formatScore, keptInScopeSentences, severityCounts } from './common.js';
+import { SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatGrade, formatScore, keptInScopeSentences, LESSON_STATES_EXPLAINED, LESSONS_INTRO, scopeStatement, severityCounts } from './common.js';
 import { plural } from '../plural.js';
 import type { LessonState } from '../scoring/lessons.js';
 import { lessonStatus } from '../scoring/lessons.js';
@@ -27,6 +28,7 @@ import type { EvidenceReview } from '../evidence/review.js';
 import { plannedGaps, plansOwners } from './evidence-text.js';
 import { evidenceMarkdown, ownerDueCell } from './markdown-evidence.js';
 import type { MarkdownBlocks } from './markdown-evidence.js';
+import { roadmap, windowLabel } from '../scoring/roadmap.js';
 
 export interface MarkdownOptions {
   /** With `--baseline`: what improved and what regressed since. */
@@ -36,16 +38,9 @@ export interface MarkdownOptions {
   review?: EvidenceReview;
 }
 
-const LEVEL_LABEL: Record<Level, string> = { 1: 'essentials', 2: 'standard', 3: 'advanced' };
+export const LEVEL_LABEL: Record<Level, string> = { 1: 'essentials', 2: 'standard', 3: 'advanced' };
 
-const FRAMEWORK_LABEL: Record<Framework, { short: string; name: string }> = {
-  'nist-csf-2': { short: 'CSF', name: 'NIST Cybersecurity Framework 2.0' },
-  'cis-v8': { short: 'CIS', name: 'CIS Critical Security Controls v8' },
-  'iso-27001-2022': { short: 'ISO', name: 'ISO/IEC 27001:2022 Annex A' },
-  'nist-800-53': { short: '800-53', name: 'NIST SP 800-53' },
-};
-
-const LESSON_STATE_LABEL: Record<LessonState, string> = {
+export const LESSON_STATE_LABEL: Record<LessonState, string> = {
   open: 'Open',
   accepted: 'Accepted risk',
   closed: 'Addressed',
@@ -72,6 +67,11 @@ function paragraphs(text: string): string {
 /** An identifier in a code span when it is plain (ids are kebab-case), otherwise escaped text. */
 function code(text: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9._/:-]*$/.test(text) ? `\`${text}\`` : line(text);
+}
+
+/** The anchor GitHub (and markdownlint) give a heading of our own words: lower case, punctuation dropped, spaces as hyphens. */
+function slug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
 }
 
 function heading(level: number, text: string): string {
@@ -108,22 +108,7 @@ function formatRefs(refs: Refs): string {
   return parts.length > 0 ? line(parts.join('; ')) : NONE;
 }
 
-/** Natural order for control ids (`5.2` before `15.1`, `AC-2` before `AC-2(9)` before `AC-17`), locale-free. */
-export function compareControlIds(a: string, b: string): number {
-  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
-  const x = chunks(a);
-  const y = chunks(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const p = x[i]!;
-    const q = y[i]!;
-    if (p === q) continue;
-    const pn = /^\d/.test(p);
-    const qn = /^\d/.test(q);
-    if (pn && qn) return Number(p) - Number(q) || p.length - q.length;
-    return p < q ? -1 : 1;
-  }
-  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
-}
+export { compareControlIds } from './coverage.js';
 
 /** The answer with its acceptance state, escaped (the acceptance date comes from the answers file). */
 function answerText(r: QuestionResult): string {
@@ -167,22 +152,33 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     ]),
   );
 
-  renderSummary();
-  if (options.comparison) add(renderComparisonMarkdown(options.comparison).trimEnd());
-  renderLessons();
-  renderScores();
-  renderPlan();
-  renderDetails();
-  renderAccepted();
-  add(...evidenceMarkdown(MARKDOWN_BLOCKS, options.review));
-  renderNotApplicable();
-  renderUnanswered();
-  renderCoverage();
-  renderAppendix();
-  renderMethodology();
+  const sections: [string, () => void][] = [
+    ['Executive summary', renderSummary],
+    ...(options.comparison ? [['Since the baseline', () => add(renderComparisonMarkdown(options.comparison!).trimEnd())] as [string, () => void]] : []),
+    ['Lessons from the Sony Pictures breach', renderLessons],
+    ['Scores by checklist', renderScores],
+    ['Roadmap', renderRoadmap],
+    ['Remediation plan', renderPlan],
+    ['Gap details', renderDetails],
+    ['Accepted risks', renderAccepted],
+    ...evidenceMarkdown(MARKDOWN_BLOCKS, options.review).map(({ title, blocks }): [string, () => void] => [title, () => add(...blocks)]),
+    ['Not applicable', renderNotApplicable],
+    ['Unanswered', renderUnanswered],
+    ['Coverage by framework', renderCoverage],
+    ['Appendix: every answer', renderAppendix],
+    ['Methodology', renderMethodology],
+  ];
+  add(heading(2, 'Contents'));
+  add(numberedList(sections.map(([title]) => `[${title}](#${slug(title)})`)));
+  for (const [, render] of sections) render();
 
   // Escaping already breaks `::` at a line start; this also covers lines made by wrapping or joins.
   return defuseWorkflowCommands(`${blocks.join('\n\n')}\n`, (indent) => `${indent}\\::`);
+
+  /** A link to a gap's details (its heading is `Gap N`). */
+  function gapLink(r: QuestionResult): string {
+    return `[gap ${gapNumber.get(r)}](#gap-${gapNumber.get(r)})`;
+  }
 
   function renderSummary(): void {
     const k = assessment.counts;
@@ -200,32 +196,26 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     );
     const kept = keptInScopeSentences(assessment.scope);
     if (kept.length) add(`**Kept in scope.** ${kept.map(line).join(' ')}`);
+    add(`**Scope and limits.** ${scopeStatement(assessment).join(' ')}`);
     if (open === 0) {
       add('No open gaps.');
       return;
     }
     const top = assessment.openGaps.slice(0, 3);
     add(top.length === 1 ? 'The most urgent fix:' : `The ${top.length} most urgent fixes:`);
-    add(numberedList(top.map((r) => `**${severityText(r)}:** ${line(r.question.ask)} Answer: ${answerText(r)}. **Fix:** ${line(r.question.fix)}`)));
+    add(numberedList(top.map((r) => `**${severityText(r)}:** ${line(r.question.ask)} Answer: ${answerText(r)}. What to do: ${gapLink(r)}.`)));
   }
 
   function renderLessons(): void {
     add(heading(2, 'Lessons from the Sony Pictures breach'));
-    add(
-      'In November 2014 a group calling itself #GOP broke into Sony Pictures Entertainment, took internal data, left computers across the studio unusable and threatened to publish what it held. ' +
-        'The press blamed the failures below; those marked implied follow from what was reported rather than from an explicit verdict. ' +
-        'Each is tested by questions of this assessment.',
-    );
+    add(LESSONS_INTRO);
     const rows = lessonStatus(assessment).map(({ lesson, status }) => [
       `**${line(lesson.failure)}:** ${line(lesson.description)}`,
       line(lesson.sources.map((s) => `${s.publication} (${s.date})`).join('; ') + (lesson.basis === 'implied' ? '; implied' : '')),
       LESSON_STATE_LABEL[status],
     ]);
     add(table(['Failure', 'Source', 'Status here'], rows));
-    add(
-      'Open: at least one of its questions is an open gap. Accepted risk: its only gaps are covered by risk acceptances in force. ' +
-        'Addressed: every applicable question was answered yes or not applicable. Not assessed: none of its questions applies at this level or with these checklists.',
-    );
+    add(LESSON_STATES_EXPLAINED);
   }
 
   function renderScores(): void {
@@ -243,28 +233,53 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     );
   }
 
+  function renderRoadmap(): void {
+    add(heading(2, 'Roadmap'));
+    const items = roadmap(assessment);
+    if (items.length === 0) {
+      add('No open gaps.');
+      return;
+    }
+    add(
+      'Every open gap placed in a time window by its severity and effort: critical gaps within 30 days, a quick fix one window sooner, a large one a window later. ' +
+        "The due date is the answers file's own `due` where it gives one, otherwise the end of the window counted from the as-of date.",
+    );
+    add(
+      table(
+        ['Window', 'Gap', 'Severity', 'Finding', 'Effort', 'Owner', 'Due'],
+        items.map((item) => [
+          windowLabel(item.window),
+          gapLink(item.result),
+          severityText(item.result),
+          line(item.result.question.ask),
+          item.result.question.effort,
+          line(item.result.answer?.owner),
+          item.target === undefined ? NONE : `${line(item.target)}${item.overdue ? ' (overdue)' : item.dueFromAnswers ? '' : ' (window end)'}`,
+        ]),
+      ),
+    );
+  }
+
   function renderPlan(): void {
     add(heading(2, 'Remediation plan'));
     if (assessment.openGaps.length === 0) {
       add('No open gaps.');
       return;
     }
-    add('Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes.');
+    add('Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes. Each links to its details and fix.');
     // Owners and due dates get a column when the answers name any.
     const planned = plansOwners(assessment) ? plannedGaps(assessment) : undefined;
     add(
       table(
-        ['#', 'Severity', 'Finding', 'Effort', 'Fix', 'Framework refs', ...(planned ? ['Owner and due'] : [])],
-        assessment.openGaps.map((r, i) => [
-          String(i + 1),
+        ['Gap', 'Severity', 'Finding', 'Effort', 'Framework refs', ...(planned ? ['Owner and due'] : [])],
+        assessment.openGaps.map((r) => [
+          gapLink(r),
           severityText(r),
           `${questionCell(r)} Answer: ${answerText(r)}.`,
           r.question.effort,
-          line(r.question.fix),
           formatRefs(r.question.refs),
           ...(planned ? [ownerDueCell(MARKDOWN_BLOCKS, r, planned.get(r))] : []),
         ]),
-        ['right', 'left', 'left', 'left', 'left', 'left', 'left'],
       ),
     );
   }
@@ -282,16 +297,19 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
       add(`**What happened at Sony Pictures:** ${paragraphs(c.checklist.lesson)}`);
       add('Sources:', bulletList(c.checklist.sources.map((s) => `${line(s.publication)}, *${line(s.title)}*, ${line(s.date)}`)));
       for (const r of gaps) {
-        add(heading(4, `${gapNumber.get(r)}. ${line(r.question.ask)}`));
+        add(heading(4, `Gap ${gapNumber.get(r)}`));
         const a = r.answer;
+        const evidence = evidenceText(a?.evidence);
         add(
+          `**Question:** ${line(r.question.ask)}`,
           bulletList([
             `**Question id:** ${code(r.globalId)}`,
             `**Severity:** ${severityText(r)} (level ${r.question.level}, effort ${r.question.effort})`,
             `**Answer:** ${answerText(r)}`,
             ...(r.expired ? [`**Expired acceptance:** accepted by ${line(a!.accepted!.by)}: ${line(a!.accepted!.reason)}`] : []),
-            `**Note:** ${a?.note ? line(a.note) : 'none'}`,
-            `**Evidence:** ${line(evidenceText(a?.evidence) ?? 'none')}`,
+            ...(a?.owner ? [`**Owner:** ${line(a.owner)}`] : []),
+            ...(a?.note ? [`**Note:** ${line(a.note)}`] : []),
+            ...(evidence ? [`**Evidence:** ${line(evidence)}`] : []),
             `**Framework references:** ${formatRefs(r.question.refs)}`,
           ]),
         );
@@ -359,19 +377,12 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     add(
       'A control is assessed when at least one applicable question maps to it, and has an open gap when one of those questions is an open gap.',
     );
-    const rows = FRAMEWORKS.map((framework) => {
-      const assessed = new Set<string>();
-      const open = new Set<string>();
-      for (const r of assessment.results) for (const id of r.question.refs[framework] ?? []) assessed.add(id);
-      for (const r of assessment.openGaps) for (const id of r.question.refs[framework] ?? []) open.add(id);
-      const openIds = [...open].sort(compareControlIds);
-      return [
-        `${FRAMEWORK_LABEL[framework].name} (${code(framework)})`,
-        String(assessed.size),
-        String(open.size),
-        openIds.length > 0 ? line(openIds.join(', ')) : 'none',
-      ];
-    });
+    const rows = frameworkCoverage(assessment).map(({ framework, assessed, open }) => [
+      `${FRAMEWORK_LABEL[framework].name} (${code(framework)})`,
+      String(assessed),
+      String(open.length),
+      open.length > 0 ? line(open.join(', ')) : 'none',
+    ]);
     add(table(['Framework', 'Controls assessed', 'With open gaps', 'Controls with open gaps'], rows, ['left', 'right', 'right', 'left']));
   }
 
@@ -383,7 +394,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     }
     add(`Every question that applies at level ${assessment.level} with these answers, in checklist order.`);
     for (const c of assessment.checklists) {
-      add(heading(3, line(c.checklist.title)));
+      add(heading(3, `Answers: ${line(c.checklist.title)}`));
       const results = resultsByChecklist.get(c.checklist) ?? [];
       if (results.length === 0) {
         add(`No question of this checklist applies at level ${assessment.level} with these answers.`);
@@ -420,7 +431,7 @@ function effortOrder(): Effort[] {
 /** Answers that keep dependent questions in scope: every answer that is not decisive. */
 const INDEFINITE = ANSWER_VALUES.filter((v) => !DECISIVE_ANSWERS.includes(v));
 
-function methodology(level: Level): string {
+export function methodology(level: Level): string {
   const statuses = Object.keys(STATUS_VALUE) as Status[];
   const valueRows = statuses.map((s) => {
     const value = STATUS_VALUE[s];

@@ -117,7 +117,7 @@ describe('breachready report', () => {
   it.each([
     [['report'], /no answers file: name one \(breachready report FILE\)/],
     [['report', '--answers', 'missing.yaml'], /missing\.yaml:1:1: no such file/],
-    [['report', '--answers', EXAMPLE, '-o', 'report.pdf'], /cannot tell the format of "report\.pdf"/],
+    [['report', '--answers', EXAMPLE, '-o', 'report.docx'], /cannot tell the format of "report\.docx"/],
     [['report', '--answers', EXAMPLE, '--as-of', '2026-02-30'], /--as-of must be a date/],
     [['report', '--answers', EXAMPLE, '--level', '4'], /Allowed choices are 1, 2, 3/],
   ])('exits 2 on usage errors: %j', (args, message) => {

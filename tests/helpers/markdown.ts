@@ -15,7 +15,14 @@ export interface MarkdownStructure {
   codeSpans: string[];
   /** Cells per row (header first), per table. */
   tables: number[][];
+  /**
+   * The report's own in-page links (`[Roadmap](#roadmap)`, `[gap 3](#gap-3)`): a plain label and a
+   * fragment of lower-case letters, digits and hyphens. Any other link counts as forbidden.
+   */
+  inPageLinks: string[];
 }
+
+const IN_PAGE_LINK = /^\[[A-Za-z0-9 :]+\]\(#[a-z0-9-]+\)$/;
 
 export function flatten(tokens: readonly MicromarkToken[]): MicromarkToken[] {
   return tokens.flatMap((t) => [t, ...flatten(t.children)]);
@@ -34,7 +41,8 @@ export function structureRule(into: MarkdownStructure): Rule {
       for (const t of flatten(params.parsers.micromark.tokens)) {
         if (type(t) === 'atxHeading' || type(t) === 'setextHeading') into.headings.push(t.text);
         if (type(t) === 'codeText') into.codeSpans.push(t.text);
-        if (FORBIDDEN_TOKENS.has(type(t))) into.forbidden.push(`${type(t)} at line ${t.startLine}: ${t.text}`);
+        if (type(t) === 'link' && IN_PAGE_LINK.test(t.text)) into.inPageLinks.push(t.text);
+        else if (FORBIDDEN_TOKENS.has(type(t))) into.forbidden.push(`${type(t)} at line ${t.startLine}: ${t.text}`);
         if (type(t) === 'table') {
           into.tables.push(
             flatten(t.children)
@@ -47,7 +55,7 @@ export function structureRule(into: MarkdownStructure): Rule {
   };
 }
 
-export const emptyStructure = (): MarkdownStructure => ({ headings: [], forbidden: [], codeSpans: [], tables: [] });
+export const emptyStructure = (): MarkdownStructure => ({ headings: [], forbidden: [], codeSpans: [], tables: [], inPageLinks: [] });
 
 /** The structure of a Markdown document. */
 export function markdownStructure(markdown: string): MarkdownStructure {

@@ -129,7 +129,7 @@ function workflowCommandLines(text: string): string[] {
 
 
 /** Sections with no input text in them: parsed once (baseline), then skipped when unchanged. */
-const STATIC_SECTIONS = ['## Lessons from the Sony Pictures breach', '## Methodology'];
+const STATIC_SECTIONS = ['## Contents', '## Lessons from the Sony Pictures breach', '## Methodology'];
 
 function sections(markdown: string): string[] {
   return markdown.split(/\n(?=## )/);

@@ -1,0 +1,226 @@
+/**
+ * The HTML report in a real headless Chromium (see tests/helpers/browser.ts): the example renders
+ * with no console message and no request, is not blank, draws one radar axis per checklist, passes
+ * axe-core, prints with the summary on page one and each section on a new page; the hostile corpus
+ * adds no element or attribute. Also the CLI side of `-o report.pdf`.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestContext } from 'vitest';
+import { ROOT, run } from '../helpers/cli.js';
+import { BROWSER_PATH, BROWSER_REQUIRED, HAS_PDFTOTEXT, NO_BROWSER, domShape, launch, openLogged, pixelDeviation } from '../helpers/browser.js';
+
+const AS_OF = ['--as-of', '2026-11-22'];
+const EXAMPLE = join(ROOT, 'examples/northlight-pictures.yaml');
+const SECTION_HEADINGS = [
+  'Lessons from the Sony Pictures breach',
+  'Heat map',
+  'Roadmap',
+  'Remediation plan',
+  'Gap details',
+  'Accepted risks',
+  'Not applicable',
+  'Unanswered',
+  'Coverage by framework',
+  'Appendix: every answer',
+  'Methodology',
+];
+
+/** No browser: skip and say why, unless the run requires one (CI, .ci/run), where a missing browser fails. */
+function needBrowser(context: TestContext): void {
+  if (!BROWSER_PATH && !BROWSER_REQUIRED) context.skip(NO_BROWSER);
+}
+
+let dir: string;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'breachready-browser-'));
+  if (BROWSER_PATH || BROWSER_REQUIRED) browser = await launch();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function report(answers: string, out: string[], extra: string[] = []): void {
+  const result = run(['report', '--answers', answers, ...AS_OF, ...out.flatMap((o) => ['-o', o]), ...extra], { env: { CHROME_PATH: BROWSER_PATH } });
+  expect(result.stderr).toMatch(/wrote /);
+  expect([0, 1]).toContain(result.status);
+}
+
+describe('the example HTML report in Chromium', () => {
+  let html: string;
+  let checklists: number;
+  beforeAll(() => {
+    html = join(dir, 'example.html');
+    report(EXAMPLE, [html, join(dir, 'example.json')]);
+    checklists = (JSON.parse(readFileSync(join(dir, 'example.json'), 'utf8')) as { checklists: unknown[] }).checklists.length;
+  });
+
+  it('renders with zero console messages and zero network requests', async (context) => {
+    needBrowser(context);
+    const { page, log } = await openLogged(browser!, pathToFileURL(html).href);
+    expect(log).toEqual({ console: [], requests: [] });
+    // Scripts could not run anyway: the CSP forbids them, and the page has none.
+    expect(await page.$$eval('script', (s) => s.length)).toBe(0);
+    await page.close();
+  });
+
+  it('shows a first screen that is not blank, with a radar axis per checklist and its links working', async (context) => {
+    needBrowser(context);
+    const { page } = await openLogged(browser!, pathToFileURL(html).href);
+    const png = await page.screenshot({ type: 'png' });
+    expect(await pixelDeviation(browser!, png)).toBeGreaterThan(20);
+    expect(checklists).toBeGreaterThan(5);
+    expect(await page.$$eval('#chart-radar .radar-axis', (axes) => axes.length)).toBe(checklists);
+    // Every in-page link lands on an element.
+    const broken = await page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href')!).filter((href) => !href.startsWith('#') || !(globalThis as unknown as { document: { getElementById(id: string): unknown } }).document.getElementById(href.slice(1))));
+    expect(broken).toEqual([]);
+    await page.close();
+  });
+
+  it('axe-core finds no serious or critical accessibility violation', async (context) => {
+    needBrowser(context);
+    const page = await browser!.newPage();
+    // axe is injected by the test; the report's own CSP (no script) is what keeps it out otherwise.
+    await page.setBypassCSP(true);
+    await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+    const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    await page.evaluate(readFileSync(axe, 'utf8'));
+    const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as {
+      id: string;
+      impact: string;
+      nodes: number;
+    }[];
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('printed to PDF: the summary on page one, each section starting a page, page numbers', (context) => {
+    needBrowser(context);
+    if (!HAS_PDFTOTEXT && !BROWSER_REQUIRED) context.skip('pdftotext (poppler-utils) is not installed');
+    const pdf = join(dir, 'example.pdf');
+    report(EXAMPLE, [pdf]);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    expect(pages.length).toBeGreaterThan(10);
+    const first = pages[0]!;
+    for (const words of ['Security readiness report: Northlight Pictures', 'Executive summary', 'most urgent actions', 'Scope and limits', `Page 1 of ${pages.length}`]) expect(first).toContain(words);
+    const starts = pages.map((page) => page.trim().split('\n')[0]!.trim());
+    for (const heading of SECTION_HEADINGS) expect(starts).toContain(heading);
+  }, 120_000);
+});
+
+describe('hostile text in the HTML report, in Chromium', () => {
+  const HOSTILE = [
+    '<script>alert(1)</script>',
+    '</style><script>alert(2)</script><style>',
+    '"><img src=x onerror=alert(3)>',
+    "'><svg onload=alert(4)><a xlink:href='javascript:alert(5)'>x</a></svg>",
+    '<a href="javascript:alert(6)">click</a> javascript:alert(7) https://evil.example/x.png',
+    '&lt;script&gt; &#x3C;img src=x&#x3E; &amp;lt;b&amp;gt;',
+    ']]><!-- <![CDATA[ --> </title></desc></text></svg></textarea>',
+    '<math><mi xlink:href="data:text/html,<script>alert(8)</script>">m</mi></math> <base href="https://evil.example/"> <meta http-equiv="refresh" content="0;url=https://evil.example">',
+    '<link rel=stylesheet href=https://evil.example/s.css> <style>@import "https://evil.example/i.css"; body{background:url(https://evil.example/b.png)}</style>',
+  ].join(' ');
+
+  /** A checklist and an answers file whose every free-text field is plain, or plain plus the hostile text. */
+  function corpus(name: string, text: (s: string) => string): string {
+    const q = (id: string, severity: string, level: number) => ({
+      id,
+      ask: text(`Is ${id} in place?`),
+      help: text('What good looks like.'),
+      severity,
+      level,
+      why: text('Why it matters.'),
+      fix: text(`Put ${id} in place.`),
+      effort: 'low',
+      refs: { 'nist-csf-2': ['GV.SC-04'] },
+    });
+    const checklist = {
+      id: 'hostile-html',
+      title: text('Hostile checklist'),
+      version: '1.0.0',
+      summary: text('Summary.'),
+      lesson: text('Lesson.'),
+      sources: [{ publication: text('Publication'), title: text('Title'), date: '2014-11-24' }],
+      questions: [q('first', 'critical', 1), q('second', 'high', 1), q('third', 'medium', 1), q('fourth', 'low', 1), q('fifth', 'high', 1)],
+    };
+    const answers = {
+      breachready: 1,
+      organization: text('Acme'),
+      assessor: text('Mallory'),
+      date: '2026-11-01',
+      checklists: ['social-media', `${name}.checklist.yaml`],
+      answers: {
+        'social-media/has-social-accounts': 'yes',
+        'social-media/unique-credentials': { answer: 'no', note: text('Shared.'), evidence: text('Ticket 1'), owner: text('IT'), due: '2026-12-31' },
+        'hostile-html/first': { answer: 'no', note: text('No.'), evidence: text('Ticket 2'), owner: text('Ops') },
+        'hostile-html/second': { answer: 'partial', note: text('Partly.') },
+        'hostile-html/third': { answer: 'no', accepted: { by: text('CFO'), reason: text('Budget.'), until: '2099-12-31' } },
+        'hostile-html/fourth': { answer: 'na', note: text('Not here.') },
+      },
+    };
+    // JSON is YAML: no quoting of the hostile text to get wrong.
+    writeFileSync(join(dir, `${name}.checklist.yaml`), JSON.stringify(checklist));
+    writeFileSync(join(dir, `${name}.yaml`), JSON.stringify(answers));
+    return join(dir, `${name}.yaml`);
+  }
+
+  it('adds no element, attribute, request or console message that the clean report does not have', async (context) => {
+    needBrowser(context);
+    const clean = join(dir, 'clean.html');
+    const hostile = join(dir, 'hostile.html');
+    report(corpus('clean', (s) => s), [clean]);
+    report(corpus('hostile', (s) => `${s} ${HOSTILE}`), [hostile]);
+    expect(readFileSync(hostile, 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const a = await openLogged(browser!, pathToFileURL(clean).href);
+    const b = await openLogged(browser!, pathToFileURL(hostile).href);
+    expect(b.log).toEqual({ console: [], requests: [] });
+    const cleanShape = new Set(await domShape(a.page));
+    expect((await domShape(b.page)).filter((shape) => !cleanShape.has(shape))).toEqual([]);
+    const targets = async (page: typeof a.page) => page.$$eval('a[href]', (links) => links.map((l) => l.getAttribute('href')));
+    expect(await targets(b.page)).toEqual(await targets(a.page));
+    await Promise.all([a.page.close(), b.page.close()]);
+  }, 60_000);
+});
+
+describe('-o report.pdf without a browser', () => {
+  it('says so in one line naming both ways out, exits 2 and writes nothing', () => {
+    const out = join(dir, 'none.pdf');
+    const html = join(dir, 'none.html');
+    const result = run(['report', '--answers', EXAMPLE, ...AS_OF, '-o', html, '-o', out], { env: { CHROME_PATH: join(dir, 'no-such-browser'), PATH: '/nonexistent' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')[0]).toMatch(/^breachready: cannot write a PDF: no Chromium or Chrome found \(set CHROME_PATH or put chromium on PATH\); or write the HTML report \(-o report\.html\) and print it from a browser$/);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(html)).toBe(false);
+  });
+
+  it('--format pdf asks for a file instead of writing binary to stdout', () => {
+    const result = run(['report', '--answers', EXAMPLE, ...AS_OF, '--format', 'pdf']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/pdf is written to a file, not printed: use -o report\.pdf/);
+  });
+
+  it('the committed example HTML is what the CLI writes today (npm run examples)', () => {
+    const result = run(['report', 'northlight-pictures.yaml', ...AS_OF, '--format', 'html'], { cwd: join(ROOT, 'examples') });
+    expect(result.stdout).toBe(readFileSync(join(ROOT, 'examples/northlight-pictures.report.html'), 'utf8'));
+  });
+
+  it('--format html writes the page to stdout, the same bytes as -o', () => {
+    const out = join(dir, 'same.html');
+    const stdout = run(['report', '--answers', EXAMPLE, ...AS_OF, '--format', 'html']);
+    expect(stdout.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    spawnSync(process.execPath, [join(ROOT, 'bin/breachready.cjs'), 'report', '--answers', EXAMPLE, ...AS_OF, '-o', out], { cwd: ROOT });
+    expect(readFileSync(out, 'utf8')).toBe(stdout.stdout);
+  });
+});

@@ -1,0 +1,243 @@
+/**
+ * The HTML report and its charts, as pure functions: escaping (with a property test), the order of
+ * the sections, in-page links that resolve, each fix printed once, no markup from input, and the
+ * chart geometry. The browser checks (rendering, accessibility, print) are in tests/e2e/browser.test.ts.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Answer, Answers } from '../../src/answers/model.js';
+import { buildCatalog } from '../../src/catalog.js';
+import type { Checklist, Question, Severity } from '../../src/checklist/schema.js';
+import { barChart } from '../../src/report/charts/bar.js';
+import { gaugeChart } from '../../src/report/charts/gauge.js';
+import { heatMapChart } from '../../src/report/charts/heatmap.js';
+import { lineChart } from '../../src/report/charts/line.js';
+import { radarChart } from '../../src/report/charts/radar.js';
+import { renderHtml } from '../../src/report/html/render.js';
+import { anchor } from '../../src/report/html/markup.js';
+import { fixPdfDates } from '../../src/report/pdf.js';
+import type { Assessment } from '../../src/scoring/model.js';
+import { score } from '../../src/scoring/score.js';
+import { escapeHtml, stripControl } from '../../src/text.js';
+
+const TOOL = { tool: { name: 'breachready', version: '0.1.0' } };
+const AS_OF = '2026-06-30';
+const ESC = '\u001b';
+
+/** Text that tries every way out of HTML text, attributes, `<style>` and SVG. */
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '</style><script>alert(2)</script><style>',
+  '"><img src=x onerror=alert(3)>',
+  "'><svg onload=alert(4)><a xlink:href='javascript:alert(5)'>x</a></svg>",
+  '<a href="javascript:alert(6)">click</a> javascript:alert(7) https://evil.example/',
+  '&lt;script&gt; &#x3C;img src=x&#x3E; &amp;lt;b&amp;gt; &#0; &#xD800;',
+  ']]><!-- <![CDATA[ --> </title></desc></text></svg>',
+  `<math><mi xlink:href="data:text/html,<script>alert(8)</script>">m</mi></math> ${ESC}[31mred${ESC}[0m \u202eevil\u202c`,
+  '\n::error file=app.js::FORGED\r::add-mask::FORGED',
+].join(' ');
+
+function question(id: string, severity: Severity, text: (s: string) => string, extra: Partial<Question> = {}): Question {
+  return {
+    id,
+    ask: text(`Is ${id} in place?`),
+    help: text('What good looks like.'),
+    severity,
+    level: 1,
+    why: text(`Because ${id} matters.`),
+    fix: text(`Put ${id} in place.`),
+    effort: 'low',
+    refs: { 'cis-v8': ['5.2'] },
+    ...extra,
+  };
+}
+
+/** The same checklists and answers, with every free-text field either plain or hostile. */
+function fixture(text: (s: string) => string): Assessment {
+  const checklist = (id: string, questions: Question[]): Checklist => ({
+    id,
+    title: text(`Checklist ${id}`),
+    version: '1.0.0',
+    summary: text('Summary.'),
+    lesson: text('What went wrong.'),
+    sources: [{ publication: text('Publication'), title: text('Title'), date: '2014-12' }],
+    questions,
+  });
+  const checklists = [
+    checklist('alpha', [question('one', 'critical', text), question('two', 'high', text), question('three', 'medium', text)]),
+    checklist('beta', [question('four', 'high', text), question('five', 'low', text)]),
+    checklist('gamma', [question('six', 'medium', text), question('seven', 'critical', text)]),
+  ];
+  const entries: Record<string, Answer> = {
+    'alpha/one': { value: 'no', note: text('Not yet.'), evidence: [{ text: text('Ticket 12') }], owner: text('IT lead'), due: '2026-07-15' },
+    'alpha/two': { value: 'partial', note: text('Partly.') },
+    'alpha/three': { value: 'yes' },
+    'beta/four': { value: 'no', accepted: { by: text('CFO'), reason: text('Budget.'), until: '2027-01-01' } },
+    'beta/five': { value: 'na', note: text('No such system.') },
+    'gamma/six': { value: 'unknown' },
+  };
+  const answers: Answers = { answers: new Map(Object.entries(entries)), organization: text('Acme Films'), assessor: text('Mallory'), date: '2026-06-01', file: text('answers.yaml') };
+  return score(buildCatalog(checklists), answers, { level: 3, asOf: AS_OF });
+}
+
+const plain = fixture((s) => s);
+const hostile = fixture((s) => `${s} ${HOSTILE}`);
+
+/** Every tag name and attribute name in a document, and every link target. */
+function markup(html: string): { tags: Set<string>; attributes: Set<string>; hrefs: string[] } {
+  const tags = new Set<string>();
+  const attributes = new Set<string>();
+  for (const [, tag, attrs] of html.matchAll(/<\/?([a-zA-Z][^\s/>]*)([^>]*)>/g)) {
+    tags.add(tag!.toLowerCase());
+    for (const [, name] of attrs!.matchAll(/([^\s="'/]+)\s*=/g)) attributes.add(`${tag!.toLowerCase()}[${name!.toLowerCase()}]`);
+  }
+  const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!);
+  return { tags, attributes, hrefs };
+}
+
+describe('escapeHtml', () => {
+  const decode = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+
+  it('leaves no markup character and loses nothing but control characters (property)', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom(HOSTILE, '&amp;', '&#60;', '</style>', '\u0000<\u001b[2J>'));
+    fc.assert(
+      fc.property(text, (s) => {
+        const escaped = escapeHtml(s);
+        expect(escaped).not.toMatch(/[<>"']/);
+        expect(escaped).not.toMatch(/&(?!(?:lt|gt|quot|apos|amp);)/);
+        expect(escaped).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        // Decoding gives back the text with only control characters and lone surrogates gone.
+        const kept = stripControl(s).replace(/\r\n?/g, '\n').replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+        expect(decode(escaped)).toBe(kept);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('renderHtml', () => {
+  const html = renderHtml(plain, TOOL);
+
+  it('is one self-contained page: a CSP forbidding scripts and requests, no script, nothing loaded', () => {
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:[^"]*">/);
+    const { tags, attributes } = markup(html);
+    for (const tag of ['script', 'link', 'iframe', 'img', 'object', 'embed', 'base', 'form']) expect(tags).not.toContain(tag);
+    expect([...attributes].filter((a) => /\[(src|on\w+|srcset|xlink:href)\]/.test(a))).toEqual([]);
+    expect(html).not.toMatch(/url\(|@import|https?:\/\/(?!www\.w3\.org\/2000\/svg")/);
+  });
+
+  it('is byte-identical for the same assessment', () => {
+    expect(renderHtml(fixture((s) => s), TOOL)).toBe(html);
+  });
+
+  it('has its sections in the order of the issue, and a contents list linking each', () => {
+    const ids = [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['summary', 'lessons', 'heat-map', 'roadmap', 'plan', 'details', 'accepted', 'not-applicable', 'unanswered', 'coverage', 'answers', 'methodology']);
+    const toc = /<nav class="toc"[^>]*>(.*?)<\/nav>/s.exec(html)![1]!;
+    expect([...toc.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual(ids);
+  });
+
+  it('every link is in-page and lands on an id; ids are unique', () => {
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(ids).size).toBe(ids.length);
+    const { hrefs } = markup(html);
+    expect(hrefs.length).toBeGreaterThan(10);
+    for (const href of hrefs) {
+      expect(href).toMatch(/^#[a-z][a-z0-9-]*$/);
+      expect(ids).toContain(href.slice(1));
+    }
+  });
+
+  it('prints each fix once, linked from the summary, the roadmap and the plan', () => {
+    for (const [i, gap] of plain.openGaps.entries()) {
+      expect(html.split(escapeHtml(gap.question.fix)).length - 1).toBe(1);
+      expect(html.split(`href="#gap-${i + 1}"`).length - 1).toBeGreaterThanOrEqual(i < 5 ? 3 : 2);
+    }
+  });
+
+  it('has a roadmap with the owner and due date from the answers file', () => {
+    const roadmap = /<section id="roadmap".*?<\/section>/s.exec(html)![0];
+    expect(roadmap).toContain('<td>IT lead</td><td>2026-07-15</td>');
+    expect(roadmap).toContain('Within 30 days');
+  });
+
+  it('hostile text from checklists and answers adds no element, attribute or link', () => {
+    const evil = renderHtml(hostile, TOOL);
+    const clean = markup(html);
+    const forged = markup(evil);
+    expect([...forged.tags].filter((t) => !clean.tags.has(t))).toEqual([]);
+    expect([...forged.attributes].filter((a) => !clean.attributes.has(a))).toEqual([]);
+    expect(forged.hrefs).toEqual(clean.hrefs);
+    // The words are all there, as text.
+    expect(evil).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(evil).toContain('&lt;/style&gt;');
+    // A CI log would run a line starting with `::` as a workflow command.
+    expect(evil).not.toMatch(/^\s*::/m);
+    expect(evil).toContain('&#58;:error file=app.js::FORGED');
+  });
+
+  it('shows a comparison with --baseline: the score before and after, and the lists', () => {
+    const comparison = { regressed: [], improved: [], firstAssessed: [], scoreBefore: 20, scoreAfter: plain.score, gradeBefore: 'F' as const, gradeAfter: plain.grade, level: 3 as const, checklists: ['alpha'] };
+    const withBaseline = renderHtml(plain, { ...TOOL, comparison });
+    expect(withBaseline).toContain('<section id="baseline"');
+    expect(withBaseline.indexOf('id="baseline"')).toBeGreaterThan(withBaseline.indexOf('id="roadmap"'));
+    expect(withBaseline).toContain('id="chart-trend"');
+  });
+});
+
+describe('anchor', () => {
+  it('refuses anything but our own lower-case names and numbers', () => {
+    expect(anchor('gap', 12)).toBe('gap-12');
+    for (const bad of ['Gap', 'a"b', 'x y', '-x', 'javascript:x']) expect(() => anchor(bad)).toThrow();
+  });
+});
+
+describe('charts', () => {
+  const count = (svg: string, pattern: RegExp) => svg.match(pattern)?.length ?? 0;
+
+  it('a radar has one axis per item, a title, a description and each value written on it', () => {
+    const axes = ['A', 'B', 'C', 'D', 'E'].map((label, i) => ({ label, value: i * 20 }));
+    const svg = radarChart(axes, { id: 'r', title: 'Scores', desc: 'One axis each' });
+    expect(count(svg, /class="radar-axis"/g)).toBe(5);
+    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="r-title r-desc"/);
+    expect(svg).toContain('<title id="r-title">Scores</title><desc id="r-desc">One axis each</desc>');
+    for (const v of ['0', '20', '40', '60', '80']) expect(svg).toContain(`>${v}</text>`);
+  });
+
+  it('labels are escaped and cut short (the table beside the chart has them in full)', () => {
+    const svg = barChart([{ label: '<script>x</script>', value: 3 }], { id: 'b', title: '<b>t</b>', desc: '"d"' });
+    expect(svg).not.toMatch(/<script|<b>/);
+    expect(svg).toContain('&lt;b&gt;t&lt;/b&gt;');
+    expect(svg).toContain('>3</text>');
+  });
+
+  it('a gauge with no score draws no value arc and says n/a', () => {
+    const svg = gaugeChart({ value: null, valueText: 'n/a', caption: 'Grade n/a' }, { id: 'g', title: 'Score', desc: 'None' });
+    expect(svg).not.toContain('gauge-value');
+    expect(svg).toContain('>n/a</text>');
+  });
+
+  it('a heat map writes every count in its cell, a line chart every series at its end', () => {
+    const heat = heatMapChart({ rows: ['x', 'y'], columns: ['a', 'b'], cells: [[0, 2], [5, 1]] }, { id: 'h', title: 'Heat', desc: 'Grid' });
+    expect(count(heat, /<rect /g)).toBe(4);
+    for (const v of ['2', '5', '1']) expect(heat).toContain(`>${v}</text>`);
+    const line = lineChart({ x: ['then', 'now'], series: [{ label: 'Score', values: [20, 45.25] }] }, { id: 'l', title: 'Trend', desc: 'Up', max: 100 });
+    expect(line).toContain('>Score 45.3</text>');
+    expect(count(line, /<circle /g)).toBe(2);
+  });
+
+  it('geometry is deterministic and written with at most one decimal', () => {
+    const svg = radarChart([1, 2, 3].map((i) => ({ label: `L${i}`, value: 100 / 3 })), { id: 'r', title: 't', desc: 'd' });
+    expect(svg).toBe(radarChart([1, 2, 3].map((i) => ({ label: `L${i}`, value: 100 / 3 })), { id: 'r', title: 't', desc: 'd' }));
+    expect(svg).not.toMatch(/\d\.\d\d/);
+  });
+});
+
+describe('fixPdfDates', () => {
+  it('sets the dates a browser stamps to the as-of date, at the same length', () => {
+    const pdf = Buffer.from("<</CreationDate (D:20261206043012+00'00')\n/ModDate (D:20261206043013+00'00')>>", 'latin1');
+    const fixed = fixPdfDates(pdf, '2026-11-22').toString('latin1');
+    expect(fixed).toBe("<</CreationDate (D:20261122000000+00'00')\n/ModDate (D:20261122000000+00'00')>>");
+    expect(fixed.length).toBe(pdf.length);
+  });
+});
