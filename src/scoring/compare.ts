@@ -36,6 +36,15 @@ export interface Comparison {
   /** What both were scored on. */
   level: Level;
   checklists: string[];
+  /** Each checklist's score in the baseline and now (null where it has nothing scored). */
+  checklistScores: ChecklistChange[];
+}
+
+export interface ChecklistChange {
+  id: string;
+  title: string;
+  before: number | null;
+  after: number | null;
 }
 
 const REGRESSIONS: ReadonlySet<ChangeKind> = new Set(['new-gap', 'worse-answer', 'acceptance-expired', 'new-question']);
@@ -68,7 +77,13 @@ export function compareAssessments(before: Assessment, after: Assessment): Compa
     gradeAfter: after.grade,
     level: after.level,
     checklists: after.checklists.map((c) => c.checklist.id),
+    checklistScores: checklistChanges(before, after),
   };
+}
+
+function checklistChanges(before: Assessment, after: Assessment): ChecklistChange[] {
+  const previous = new Map(before.checklists.map((c) => [c.checklist.id, c.score]));
+  return after.checklists.map((c) => ({ id: c.checklist.id, title: c.checklist.title, before: previous.get(c.checklist.id) ?? null, after: c.score }));
 }
 
 function classify(old: QuestionResult | undefined, now: QuestionResult): ChangeKind | undefined {

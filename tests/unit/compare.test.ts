@@ -36,6 +36,11 @@ describe('compareAssessments()', () => {
     expect(comparison.firstAssessed.map((c) => c.before)).toEqual(['unanswered', undefined]);
   });
 
+  it('gives each checklist its score before and after, as each assessment scored it', () => {
+    expect(comparison.checklistScores).toEqual([{ id: 'main', title: main.title, before: before.checklists[0]!.score, after: after.checklists[0]!.score }]);
+    expect(comparison.checklistScores[0]!.before).not.toBe(comparison.checklistScores[0]!.after);
+  });
+
   it('never counts a question the baseline lacked or left open as improved or regressed', () => {
     expect(summary(comparison.improved)).toEqual(['main/fixed gap-closed']);
     expect(summary(comparison.regressed)).toEqual(['main/slipped new-gap']);

@@ -177,11 +177,23 @@ describe('renderHtml', () => {
   });
 
   it('shows a comparison with --baseline: the score before and after, and the lists', () => {
-    const comparison = { regressed: [], improved: [], firstAssessed: [], scoreBefore: 20, scoreAfter: plain.score, gradeBefore: 'F' as const, gradeAfter: plain.grade, level: 3 as const, checklists: ['alpha'] };
+    const checklistScores = [
+      { id: 'alpha', title: 'Alpha <b>checks</b>', before: 10, after: 42.5 },
+      { id: 'beta', title: 'Beta', before: null, after: 80 },
+    ];
+    const comparison = { regressed: [], improved: [], firstAssessed: [], scoreBefore: 20, scoreAfter: plain.score, gradeBefore: 'F' as const, gradeAfter: plain.grade, level: 3 as const, checklists: ['alpha', 'beta'], checklistScores };
     const withBaseline = renderHtml(plain, { ...TOOL, comparison });
     expect(withBaseline).toContain('<section id="baseline"');
     expect(withBaseline.indexOf('id="baseline"')).toBeGreaterThan(withBaseline.indexOf('id="roadmap"'));
     expect(withBaseline).toContain('id="chart-trend"');
+    // A chart per checklist, before and after, with the same numbers in a table; titles escaped.
+    expect(withBaseline).toContain('id="chart-trend-1"');
+    expect(withBaseline).toContain('id="chart-trend-2"');
+    expect(withBaseline).not.toContain('id="chart-trend-3"');
+    expect(withBaseline).toContain('Alpha &lt;b&gt;checks&lt;/b&gt;: 10.0 then 42.5');
+    expect(withBaseline).not.toContain('<b>checks');
+    expect(withBaseline).toMatch(/<td[^>]*>10\.0<\/td><td[^>]*>42\.5<\/td><td[^>]*>\+32\.5<\/td>/);
+    expect(withBaseline).toMatch(/<td[^>]*>n\/a<\/td><td[^>]*>80\.0<\/td><td[^>]*>n\/a<\/td>/);
   });
 });
 

@@ -95,6 +95,9 @@ function changeRows(changes: readonly Change[]): Cell[][] {
   ]);
 }
 
+/** One of a row of small charts, its name shown above it (the chart's own title is for screen readers). */
+const smallChart = (name: string, chart: Html): Html => el('figure', { class: 'small-chart' }, el('figcaption', {}, text(name)), chart);
+
 export function comparisonSection(comparison: Comparison): Html {
   const chart = lineChart(
     { x: ['Baseline', 'Now'], series: [{ label: 'Score', values: [comparison.scoreBefore, comparison.scoreAfter] }] },
@@ -108,6 +111,28 @@ export function comparisonSection(comparison: Comparison): Html {
     },
   );
   const data = table('Score since the baseline', ['When', 'Score'], [['Baseline', formatScore(comparison.scoreBefore)], ['Now', formatScore(comparison.scoreAfter)]], [1]);
+  // One small chart per checklist (ids are ours, by position), and all their numbers in one table.
+  const perChecklist = comparison.checklistScores.map((c, i) =>
+    smallChart(c.title, lineChart(
+      { x: ['Baseline', 'Now'], series: [{ label: 'Score', values: [c.before, c.after] }] },
+      {
+        id: `chart-trend-${i + 1}`,
+        title: `${c.title}: ${formatScore(c.before)} then ${formatScore(c.after)}`,
+        desc: `The score of the checklist ${c.title} in the baseline and now, on a scale from 0 to 100.`,
+        max: 100,
+        width: 260,
+        height: 130,
+      },
+    )),
+  );
+  const change = (c: (typeof comparison.checklistScores)[number]) =>
+    c.before === null || c.after === null ? 'n/a' : `${c.after - c.before >= 0 ? '+' : ''}${formatScore(c.after - c.before)}`;
+  const perChecklistData = table(
+    'Score by checklist since the baseline',
+    ['Checklist', 'Baseline', 'Now', 'Change'],
+    comparison.checklistScores.map((c) => [{ text: c.title }, formatScore(c.before), formatScore(c.after), change(c)]),
+    [1, 2, 3],
+  );
   const lists = (
     [
       ['Regressed', comparison.regressed],
@@ -122,6 +147,9 @@ export function comparisonSection(comparison: Comparison): Html {
     'Since the baseline',
     p(text(`Compared at level ${comparison.level} on ${plural(comparison.checklists.length, 'checklist')}.`)),
     figure(chart, data),
+    el('h3', {}, 'By checklist'),
+    el('div', { class: 'small-multiples' }, ...perChecklist),
+    perChecklistData,
     ...lists,
   );
 }

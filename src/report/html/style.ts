@@ -25,6 +25,8 @@ th { background: var(--band); }
 .overview { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; align-items: start; }
 .chart-figure.wide { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: center; margin: 1rem 0; }
 figure { margin: 0; }
+.small-chart figcaption { font-size: .8rem; font-weight: 600; }
+.small-multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: .5rem; margin: .5rem 0 1rem; }
 .chart { max-width: 100%; height: auto; display: block; }
 .chart-data table { font-size: .78rem; }
 .sev { font-weight: 700; }
