@@ -119,6 +119,42 @@ describe('the example HTML report in Chromium', () => {
   }, 120_000);
 });
 
+describe('the trend and roll-up pages in Chromium', () => {
+  const SITTINGS = ['examples/trend/northlight-2026-05.yaml', 'examples/trend/northlight-2026-08.yaml', 'examples/northlight-pictures.yaml'].map((f) => join(ROOT, f));
+
+  /** Writes what a command prints to stdout into a file of the temporary directory. */
+  function page(name: string, args: string[]): string {
+    const result = run(args);
+    expect(result.status, result.stderr).toBe(0);
+    const file = join(dir, name);
+    writeFileSync(file, result.stdout);
+    return file;
+  }
+
+  it('the trend loads with no console message and no request, its line chart drawing one line per area', async (context) => {
+    needBrowser(context);
+    const file = page('trend.html', ['trend', ...SITTINGS, '-f', 'html']);
+    const { page: tab, log } = await openLogged(browser!, pathToFileURL(file).href);
+    expect(log).toEqual({ console: [], requests: [] });
+    const areas = (JSON.parse(run(['trend', ...SITTINGS, '-f', 'json']).stdout) as { checklists: unknown[] }).checklists.length + 1;
+    expect(await tab.$$eval('#chart-trend .line-series polyline', (lines) => lines.length)).toBe(areas);
+    // The table beside the chart: a row per area.
+    expect(await tab.$$eval('#scores .chart-data tbody tr', (rows) => rows.length)).toBe(areas);
+    expect(await pixelDeviation(browser!, await tab.screenshot({ type: 'png' }))).toBeGreaterThan(20);
+    await tab.close();
+  }, 60_000);
+
+  it('the roll-up loads with no console message and no request, its heat map a row per unit and the group', async (context) => {
+    needBrowser(context);
+    const file = page('rollup.html', ['rollup', join(ROOT, 'examples/group'), ...AS_OF, '-f', 'html']);
+    const { page: tab, log } = await openLogged(browser!, pathToFileURL(file).href);
+    expect(log).toEqual({ console: [], requests: [] });
+    expect(await tab.$$eval('#chart-units .heat-row', (rows) => rows.length)).toBe(4);
+    expect(await tab.$$eval('script', (s) => s.length)).toBe(0);
+    await tab.close();
+  }, 60_000);
+});
+
 describe('hostile text in the HTML report, in Chromium', () => {
   const HOSTILE = [
     '<script>alert(1)</script>',
