@@ -101,6 +101,8 @@ describe('rollup FILE|DIR...', () => {
     expect(html).toContain(`<td>${first}</td>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`);
     expect(html).toContain('Group score 55.3 / 100');
     expect(run(['rollup', GROUP, ...AS_OF, '-f', 'html']).stdout).toBe(html);
+    // The committed example is what the CLI writes today (npm run examples).
+    expect(run(['rollup', 'group', ...AS_OF, '-f', 'html'], { cwd: 'examples' }).stdout).toBe(readFileSync(`${GROUP}/group.rollup.html`, 'utf8'));
   });
 
   it('applies --fail-on and --min-unit-score to every unit and --min-score to the group: one line per reason, exit 1', () => {

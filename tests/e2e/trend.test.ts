@@ -104,6 +104,9 @@ describe('trend FILE...', () => {
     expect(html).toMatch(/<td><strong>Overall<\/strong><\/td><td class="num">30\.9<\/td><td class="num">41\.4<\/td><td class="num">46\.9<\/td><td class="num">\+16\.0<\/td>/);
     expect(html).toContain(`<td>${MAY}</td>`);
     expect(run(['trend', MAY, AUG, NOV, '-f', 'html']).stdout).toBe(html);
+    // The committed example is what the CLI writes today (npm run examples).
+    const example = run(['trend', 'trend/northlight-2026-05.yaml', 'trend/northlight-2026-08.yaml', 'northlight-pictures.yaml', '-f', 'html'], { cwd: 'examples' });
+    expect(example.stdout).toBe(readFileSync('examples/trend/northlight.trend.html', 'utf8'));
   });
 
   it('escapes the organisation and file names in html', () => {
