@@ -135,7 +135,7 @@ describe('the trend and roll-up pages in Chromium', () => {
     return file;
   }
 
-  it('the trend loads with no console message and no request, its line chart drawing one line per area, and passes axe-core', async (context) => {
+  it('the trend loads with no console message and no request, its line chart drawing one line per area, prints the scores on page one, and passes axe-core', async (context) => {
     needBrowser(context);
     const file = page('trend.html', ['trend', ...SITTINGS, '-f', 'html']);
     const { page: tab, log } = await openLogged(browser!, pathToFileURL(file).href);
@@ -145,6 +145,12 @@ describe('the trend and roll-up pages in Chromium', () => {
     // The table beside the chart: a row per area.
     expect(await tab.$$eval('#scores .chart-data tbody tr', (rows) => rows.length)).toBe(areas);
     expect(await pixelDeviation(browser!, await tab.screenshot({ type: 'png' }))).toBeGreaterThan(20);
+    if (HAS_PDFTOTEXT) {
+      // Printed, the scores (chart and table) are on page one with the title, not after a blank page.
+      writeFileSync(join(dir, 'trend.pdf'), await tab.pdf());
+      const first = execFileSync('pdftotext', ['-layout', '-l', '1', join(dir, 'trend.pdf'), '-'], { encoding: 'utf8' });
+      for (const words of ['Trend: Northlight Pictures', 'Scores by sitting', 'Overall 46.9']) expect(first).toContain(words);
+    }
     await tab.close();
     expect(await seriousViolations(file)).toEqual([]);
   }, 60_000);

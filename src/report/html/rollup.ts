@@ -15,7 +15,7 @@ import type { RollupContext } from '../rollup-formats.js';
 import { COMMON_GAPS_SHOWN, heatCell, rollupTitle, weighting } from '../rollup-text.js';
 import { htmlPage } from './document.js';
 import type { PageSection } from './document.js';
-import { el, figure, p, section, strong, table, text, ul } from './markup.js';
+import { el, figure, leadSection, p, section, strong, table, text, ul } from './markup.js';
 import type { Cell, Html } from './markup.js';
 
 /** Scores: the lower, the darker (a quarter of the scale per step); n/a is white. */
@@ -59,7 +59,7 @@ function heatMapSection(rollup: Rollup): Html {
     rows.map((r, i): Cell[] => [i === rows.length - 1 ? strong('Group') : { text: r.name }, formatScore(r.overall), ...r.scores.map(heatCell)]),
     [1, ...columns.map((_, i) => i + 2)],
   );
-  return section('heat-map', 'Heat map', p('Scores by unit and checklist (whole numbers; the overall score to one decimal). The checklists are numbered as in the next table.'), figure(chart, data));
+  return leadSection('heat-map', 'Heat map', p('Scores by unit and checklist (whole numbers; the overall score to one decimal). The checklists are numbered as in the next table.'), figure(chart, data));
 }
 
 function weakestSection(rollup: Rollup): Html {

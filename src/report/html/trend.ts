@@ -15,7 +15,7 @@ import type { TrendContext } from '../trend-formats.js';
 import { MOST, formatChange, trendTitle } from '../trend-text.js';
 import { htmlPage } from './document.js';
 import type { PageSection } from './document.js';
-import { el, figure, p, section, strong, table, text } from './markup.js';
+import { el, figure, leadSection, p, section, strong, table, text } from './markup.js';
 import type { Cell, Html } from './markup.js';
 
 export function renderTrendHtml(trend: Trend, context: TrendContext): string {
@@ -51,7 +51,7 @@ function scoresSection(trend: Trend): Html {
   const rows = areas.map((a, i): Cell[] => [i === 0 ? strong('Overall') : { text: a.name }, ...a.scores.map(formatScore), formatChange(a.scores[0]!, a.scores.at(-1)!)]);
   const numeric = trend.points.map((_, i) => i + 1).concat(trend.points.length + 1);
   const data = table('Scores by sitting', ['Area', ...trend.points.map(pointLabel), 'Change'], rows, numeric);
-  return section('scores', 'Scores by sitting', p('Each sitting scored as of its own date, on the scope every sitting covers.'), figure(chart, data));
+  return leadSection('scores', 'Scores by sitting', p('Each sitting scored as of its own date, on the scope every sitting covers.'), figure(chart, data));
 }
 
 function sittingsSection(trend: Trend): Html {
