@@ -50,7 +50,7 @@ function writeOutput(file, args) {
 }
 
 const SITTINGS = ['trend/northlight-2026-05.yaml', 'trend/northlight-2026-08.yaml', 'northlight-pictures.yaml'];
-const EXTENSIONS = { text: 'txt', markdown: 'md', json: 'json' };
+const EXTENSIONS = { text: 'txt', markdown: 'md', json: 'json', html: 'html' };
 for (const [format, ext] of Object.entries(EXTENSIONS)) {
   writeOutput(`trend/northlight.trend.${ext}`, ['trend', ...SITTINGS, '-f', format]);
   writeOutput(`group/group.rollup.${ext}`, ['rollup', 'group', '--as-of', EXAMPLES_AS_OF, '-f', format]);

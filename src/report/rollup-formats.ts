@@ -1,6 +1,6 @@
 /**
  * The formats `rollup` writes, each a renderer of the one roll-up model (scoring/rollup.ts). Keyed
- * by the report registry's names, so a format added there (HTML) is one more entry here.
+ * by the report registry's names, so a format added there is one more entry here.
  */
 import type { Rollup } from '../scoring/rollup.js';
 import type { FormatName } from './formats.js';
@@ -17,6 +17,7 @@ const REGISTRY = {
   text: async () => (await import('./rollup-text.js')).renderRollupText,
   markdown: async () => (await import('./rollup-markdown.js')).renderRollupMarkdown,
   json: async () => (await import('./rollup-json.js')).renderRollupJson,
+  html: async () => (await import('./html/rollup.js')).renderRollupHtml,
 } satisfies Partial<Record<FormatName, () => Promise<RollupRenderer>>>;
 
 export type RollupFormatName = keyof typeof REGISTRY;

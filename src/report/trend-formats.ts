@@ -1,6 +1,6 @@
 /**
  * The formats `trend` writes, each a renderer of the one trend model (scoring/trend.ts). Keyed by
- * the report registry's names, so a format added there (HTML) is one more entry here.
+ * the report registry's names, so a format added there is one more entry here.
  */
 import type { Trend } from '../scoring/trend.js';
 import type { FormatName } from './formats.js';
@@ -17,6 +17,7 @@ const REGISTRY = {
   text: async () => (await import('./trend-text.js')).renderTrendText,
   markdown: async () => (await import('./trend-markdown.js')).renderTrendMarkdown,
   json: async () => (await import('./trend-json.js')).renderTrendJson,
+  html: async () => (await import('./html/trend.js')).renderTrendHtml,
 } satisfies Partial<Record<FormatName, () => Promise<TrendRenderer>>>;
 
 export type TrendFormatName = keyof typeof REGISTRY;

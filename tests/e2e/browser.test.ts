@@ -50,6 +50,22 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** axe-core's serious and critical findings on a page (axe is injected by the test; the page's own CSP, no script, keeps it out otherwise). */
+async function seriousViolations(file: string): Promise<{ id: string; impact: string; nodes: number }[]> {
+  const page = await browser!.newPage();
+  await page.setBypassCSP(true);
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await page.evaluate(readFileSync(axe, 'utf8'));
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as {
+    id: string;
+    impact: string;
+    nodes: number;
+  }[];
+  await page.close();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
 function report(answers: string, out: string[], extra: string[] = []): void {
   const result = run(['report', '--answers', answers, ...AS_OF, ...out.flatMap((o) => ['-o', o]), ...extra], { env: { CHROME_PATH: BROWSER_PATH } });
   expect(result.stderr).toMatch(/wrote /);
@@ -89,19 +105,7 @@ describe('the example HTML report in Chromium', () => {
 
   it('axe-core finds no serious or critical accessibility violation', async (context) => {
     needBrowser(context);
-    const page = await browser!.newPage();
-    // axe is injected by the test; the report's own CSP (no script) is what keeps it out otherwise.
-    await page.setBypassCSP(true);
-    await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-    const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    await page.evaluate(readFileSync(axe, 'utf8'));
-    const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as {
-      id: string;
-      impact: string;
-      nodes: number;
-    }[];
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-    await page.close();
+    expect(await seriousViolations(html)).toEqual([]);
   }, 60_000);
 
   it('printed to PDF: the summary on page one, each section starting a page, page numbers', (context) => {
@@ -117,6 +121,50 @@ describe('the example HTML report in Chromium', () => {
     const starts = pages.map((page) => page.trim().split('\n')[0]!.trim());
     for (const heading of SECTION_HEADINGS) expect(starts).toContain(heading);
   }, 120_000);
+});
+
+describe('the trend and roll-up pages in Chromium', () => {
+  const SITTINGS = ['examples/trend/northlight-2026-05.yaml', 'examples/trend/northlight-2026-08.yaml', 'examples/northlight-pictures.yaml'].map((f) => join(ROOT, f));
+
+  /** Writes what a command prints to stdout into a file of the temporary directory. */
+  function page(name: string, args: string[]): string {
+    const result = run(args);
+    expect(result.status, result.stderr).toBe(0);
+    const file = join(dir, name);
+    writeFileSync(file, result.stdout);
+    return file;
+  }
+
+  it('the trend loads with no console message and no request, its line chart drawing one line per area, prints the scores on page one, and passes axe-core', async (context) => {
+    needBrowser(context);
+    const file = page('trend.html', ['trend', ...SITTINGS, '-f', 'html']);
+    const { page: tab, log } = await openLogged(browser!, pathToFileURL(file).href);
+    expect(log).toEqual({ console: [], requests: [] });
+    const areas = (JSON.parse(run(['trend', ...SITTINGS, '-f', 'json']).stdout) as { checklists: unknown[] }).checklists.length + 1;
+    expect(await tab.$$eval('#chart-trend .line-series polyline', (lines) => lines.length)).toBe(areas);
+    // The table beside the chart: a row per area.
+    expect(await tab.$$eval('#scores .chart-data tbody tr', (rows) => rows.length)).toBe(areas);
+    expect(await pixelDeviation(browser!, await tab.screenshot({ type: 'png' }))).toBeGreaterThan(20);
+    if (HAS_PDFTOTEXT) {
+      // Printed, the scores (chart and table) are on page one with the title, not after a blank page.
+      writeFileSync(join(dir, 'trend.pdf'), await tab.pdf());
+      const first = execFileSync('pdftotext', ['-layout', '-l', '1', join(dir, 'trend.pdf'), '-'], { encoding: 'utf8' });
+      for (const words of ['Trend: Northlight Pictures', 'Scores by sitting', 'Overall 46.9']) expect(first).toContain(words);
+    }
+    await tab.close();
+    expect(await seriousViolations(file)).toEqual([]);
+  }, 60_000);
+
+  it('the roll-up loads with no console message and no request, its heat map a row per unit and the group, and passes axe-core', async (context) => {
+    needBrowser(context);
+    const file = page('rollup.html', ['rollup', join(ROOT, 'examples/group'), ...AS_OF, '-f', 'html']);
+    const { page: tab, log } = await openLogged(browser!, pathToFileURL(file).href);
+    expect(log).toEqual({ console: [], requests: [] });
+    expect(await tab.$$eval('#chart-units .heat-row', (rows) => rows.length)).toBe(4);
+    expect(await tab.$$eval('script', (s) => s.length)).toBe(0);
+    await tab.close();
+    expect(await seriousViolations(file)).toEqual([]);
+  }, 60_000);
 });
 
 describe('hostile text in the HTML report, in Chromium', () => {

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/report/html/document.js';
 import { ROLLUP_FORMAT_NAMES } from '../../src/report/rollup-formats.js';
 import { REDACTED_MARKDOWN, REDACTED_NOTICE, pseudonym } from '../../src/redact.js';
 import { hasStackTrace, run } from '../helpers/cli.js';
@@ -80,6 +81,30 @@ describe('rollup FILE|DIR...', () => {
     if (format === 'markdown') expect(result.stdout).toContain('| **Group** | **55.3** |');
   });
 
+  it('writes html: one self-contained page with a heat map of units by checklist and its numbers in a table', () => {
+    const result = run(['rollup', GROUP, ...AS_OF, '-f', 'html']);
+    expect(result.status, result.stderr).toBe(0);
+    const html = result.stdout;
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
+    const data = rollupJson([GROUP]);
+    const chart = /<svg[^>]*id="chart-units"[\s\S]*?<\/svg>/.exec(html)![0];
+    // A row per unit and the group, a cell per checklist, each cell the score as a whole number.
+    expect(chart.match(/class="heat-row"/g)).toHaveLength(data.units.length + 1);
+    expect(chart).toMatch(/<title id="chart-units-title">[^<]+<\/title><desc id="chart-units-desc">[^<]+<\/desc>/);
+    // The same figures as the Markdown heat map's row for the first unit.
+    const first = data.units[0]!.name;
+    const markdown = run(['rollup', GROUP, ...AS_OF, '-f', 'markdown']).stdout;
+    const [, ...cells] = markdown.split('\n').find((l) => l.startsWith(`| ${first} |`))!.slice(2, -2).split(' | ');
+    expect(cells).toHaveLength(data.checklists.length + 1);
+    expect(html).toContain(`<td>${first}</td>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`);
+    expect(html).toContain('Group score 55.3 / 100');
+    expect(run(['rollup', GROUP, ...AS_OF, '-f', 'html']).stdout).toBe(html);
+    // The committed example is what the CLI writes today (npm run examples).
+    expect(run(['rollup', 'group', ...AS_OF, '-f', 'html'], { cwd: 'examples' }).stdout).toBe(readFileSync(`${GROUP}/group.rollup.html`, 'utf8'));
+  });
+
   it('applies --fail-on and --min-unit-score to every unit and --min-score to the group: one line per reason, exit 1', () => {
     const result = run(['rollup', GROUP, ...AS_OF, '-f', 'json', '--fail-on', 'critical', '--min-score', '60', '--min-unit-score', '50']);
     expect(result.status).toBe(1);
@@ -103,6 +128,10 @@ describe('rollup FILE|DIR...', () => {
     const markdown = run(['rollup', dir, ...AS_OF, '-f', 'markdown']);
     expect(markdown.stdout).toContain('Evil \\[x\\]');
     expect(markdown.stdout).not.toContain('](https://evil');
+    const html = run(['rollup', dir, ...AS_OF, '-f', 'html']);
+    expect(html.stdout).toContain('Evil [x](https://evil.example)');
+    expect(html.stdout).not.toContain('\u001b');
+    expect(html.stdout).not.toMatch(/<a [^>]*evil/);
   });
 
   it('a bad unit file: its file:line:col, exit 2, nothing written', () => {
@@ -130,6 +159,7 @@ describe('rollup FILE|DIR...', () => {
       for (const mark of Object.values(markers)) expect((result.stdout + result.stderr).toLowerCase()).not.toContain(mark.toLowerCase());
       if (format === 'text') expect(result.stdout).toContain(REDACTED_NOTICE);
       if (format === 'markdown') expect(result.stdout).toContain(REDACTED_MARKDOWN);
+      if (format === 'html') expect(result.stdout).toContain(REDACTED_NOTICE);
     }
     const data = rollupJson([...UNITS].reverse().concat(['--redact']));
     expect(data.redacted).toBe(true);

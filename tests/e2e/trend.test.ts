@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/report/html/document.js';
 import { TREND_FORMAT_NAMES } from '../../src/report/trend-formats.js';
 import { REDACTED_MARKDOWN, REDACTED_NOTICE, pseudonym } from '../../src/redact.js';
 import { hasStackTrace, run } from '../helpers/cli.js';
@@ -88,6 +89,38 @@ describe('trend FILE...', () => {
     if (format === 'markdown') expect(result.stdout).toContain('| **Overall** |');
   });
 
+  it('writes html: one self-contained page whose line chart has a line per area and its numbers in a table', () => {
+    const result = run(['trend', MAY, AUG, NOV, '-f', 'html']);
+    expect(result.status, result.stderr).toBe(0);
+    const html = result.stdout;
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
+    const chart = /<svg[^>]*id="chart-trend"[\s\S]*?<\/svg>/.exec(html)![0];
+    const checklists = trendJson([MAY, AUG, NOV]).points[0]!.checklists;
+    expect(chart.match(/class="line-series"/g)).toHaveLength(Object.keys(checklists).length + 1);
+    expect(chart).toMatch(/<title id="chart-trend-title">[^<]+<\/title><desc id="chart-trend-desc">[^<]+<\/desc>/);
+    // The overall scores of the three sittings, in the table beside the chart.
+    expect(html).toMatch(/<td><strong>Overall<\/strong><\/td><td class="num">30\.9<\/td><td class="num">41\.4<\/td><td class="num">46\.9<\/td><td class="num">\+16\.0<\/td>/);
+    expect(html).toContain(`<td>${MAY}</td>`);
+    expect(run(['trend', MAY, AUG, NOV, '-f', 'html']).stdout).toBe(html);
+    // The committed example is what the CLI writes today (npm run examples).
+    const example = run(['trend', 'trend/northlight-2026-05.yaml', 'trend/northlight-2026-08.yaml', 'northlight-pictures.yaml', '-f', 'html'], { cwd: 'examples' });
+    expect(example.stdout).toBe(readFileSync('examples/trend/northlight.trend.html', 'utf8'));
+  });
+
+  it('escapes the organisation and file names in html', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-trend-'));
+    const evil = '<img src=x onerror=alert(1)> & "Co"';
+    writeFileSync(join(dir, '<b>early.yaml'), readFileSync(MAY, 'utf8').replace(/^organization: .*$/m, `organization: '${evil}'`));
+    copyFileSync(NOV, join(dir, 'late.yaml'));
+    const result = run(['trend', '<b>early.yaml', 'late.yaml', '-f', 'html'], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('<img');
+    expect(result.stdout).not.toContain('<b>');
+    expect(result.stdout).toContain('&lt;b&gt;early.yaml');
+  });
+
   it('colours the text only when asked', () => {
     const coloured = run(['trend', MAY, NOV], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(coloured.stdout).toContain('\u001b[');
@@ -130,6 +163,7 @@ describe('trend FILE...', () => {
       expect(result.stdout).not.toContain('later.yaml');
       if (format === 'text') expect(result.stdout).toContain(REDACTED_NOTICE);
       if (format === 'markdown') expect(result.stdout).toContain(REDACTED_MARKDOWN);
+      if (format === 'html') expect(result.stdout).toContain(REDACTED_NOTICE);
     }
     expect(trendJson(['answers.yaml', 'later.yaml', '--redact'], dir).redacted).toBe(true);
   });

@@ -238,6 +238,28 @@ describe('charts', () => {
     expect(count(line, /<circle /g)).toBe(2);
   });
 
+  it("a line chart's end labels that would overlap are spread apart, in the order of their lines, inside the plot", () => {
+    const series = ['A', 'B', 'C', 'D'].map((label, i) => ({ label, values: [10, i === 3 ? 0 : 50] }));
+    const svg = lineChart({ x: ['then', 'now'], series }, { id: 'l', title: 'Trend', desc: 'Four lines', max: 100, height: 240 });
+    expect(count(svg, /class="line-series"/g)).toBe(4);
+    const ys = [...svg.matchAll(/<text x="[\d.]+" y="([\d.]+)" font-size="11">(\w)/g)].map((m) => [m[2], Number(m[1])] as const);
+    expect(ys.map(([l]) => l)).toEqual(['A', 'B', 'C', 'D']);
+    const [a, b, c, d] = ys.map(([, y]) => y);
+    expect([b! - a!, c! - b!]).toEqual([12, 12]);
+    // D ends at 0, the plot's bottom (240 - 28), its label 4 below: the lowest a label goes.
+    expect(d).toBe(216);
+    const pushed = lineChart({ x: ['then', 'now'], series: ['A', 'B', 'C'].map((label) => ({ label, values: [0, 0] })) }, { id: 'p', title: 't', desc: 'd', max: 100 });
+    expect([...pushed.matchAll(/y="([\d.]+)" font-size="11"/g)].map((m) => Number(m[1]))).toEqual([192, 204, 216]);
+  });
+
+  it('a heat map can shade and write its cells by another scale (scores: n/a white, lower darker)', () => {
+    const scale = { step: (v: number | null) => (v === null ? 0 : v < 50 ? 4 : 1), text: (v: number | null) => (v === null ? '-' : String(v)) };
+    const svg = heatMapChart({ rows: ['x'], columns: ['a', 'b', 'c'], cells: [[null, 20, 90]] }, { id: 'h', title: 'Scores', desc: 'Grid', scale });
+    expect(svg).toMatch(/fill="#ffffff"[^>]*\/><text [^>]*>-<\/text>/);
+    expect(svg).toMatch(/fill="#a83a12"[^>]*\/><text [^>]*fill="#ffffff" font-weight="700">20<\/text>/);
+    expect(svg).toMatch(/fill="#fde2d4"[^>]*\/><text [^>]*>90<\/text>/);
+  });
+
   it('geometry is deterministic and written with at most one decimal', () => {
     const svg = radarChart([1, 2, 3].map((i) => ({ label: `L${i}`, value: 100 / 3 })), { id: 'r', title: 't', desc: 'd' });
     expect(svg).toBe(radarChart([1, 2, 3].map((i) => ({ label: `L${i}`, value: 100 / 3 })), { id: 'r', title: 't', desc: 'd' }));

@@ -1,6 +1,7 @@
 /**
  * A line chart over named points in time (x categories), one line per series, each labelled at its
- * last point with its name and value and at every point with its value. For before/after and trends.
+ * last point with its name and value (labels that would overlap are spread apart). For
+ * before/after and trends.
  */
 import { PALETTE, clip, frame, label, num } from './svg.js';
 import type { ChartOptions } from './svg.js';
@@ -9,6 +10,19 @@ export interface LineSeries {
   label: string;
   /** One value per x category; null leaves a gap in the line. */
   values: readonly (number | null)[];
+  /** Line colour (one of ours, never input); the label says what the line is. */
+  color?: string;
+}
+
+/** The end labels' baselines, moved apart just enough that none overlaps the next (order of y kept, equal y in series order). */
+function spreadLabels(ys: readonly number[], gap: number, lowest: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
+  for (let k = 1; k < order.length; k++) order[k]!.y = Math.max(order[k]!.y, order[k - 1]!.y + gap);
+  // Pushed below the chart: move them back up, each keeping its distance from the next.
+  for (let k = order.length - 1; k >= 0; k--) order[k]!.y = Math.min(order[k]!.y, k === order.length - 1 ? lowest : order[k + 1]!.y - gap);
+  const spread = [...ys];
+  for (const { y, i } of order) spread[i] = y;
+  return spread;
 }
 
 export function lineChart(data: { x: readonly string[]; series: readonly LineSeries[] }, options: ChartOptions & { max?: number; height?: number }): string {
@@ -30,13 +44,16 @@ export function lineChart(data: { x: readonly string[]; series: readonly LineSer
     })
     .join('');
   const xLabels = data.x.map((x, i) => label(xAt(i), height - 8, clip(x, 16), 'text-anchor="middle"')).join('');
-  const lines = data.series
-    .map((series) => {
-      const points = series.values.flatMap((v, i) => (v === null ? [] : [{ x: xAt(i), y: yAt(v), v }]));
-      const path = points.length > 1 ? `<polyline points="${points.map((p) => `${num(p.x)},${num(p.y)}`).join(' ')}" fill="none" stroke="${PALETTE.accent}" stroke-width="2"/>` : '';
-      const marks = points.map((p) => `<circle cx="${num(p.x)}" cy="${num(p.y)}" r="3" fill="${PALETTE.accent}"/>`).join('');
+  const drawn = data.series.map((series) => ({ series, points: series.values.flatMap((v, i) => (v === null ? [] : [{ x: xAt(i), y: yAt(v), v }])) }));
+  const ends = drawn.flatMap(({ points }, i) => (points.length ? [{ i, y: points.at(-1)!.y + 4 }] : []));
+  const endYs = new Map(spreadLabels(ends.map((e) => e.y), 12, top + plotHeight + 4).map((y, k) => [ends[k]!.i, y]));
+  const lines = drawn
+    .map(({ series, points }, i) => {
+      const color = series.color ?? PALETTE.accent;
+      const path = points.length > 1 ? `<polyline points="${points.map((p) => `${num(p.x)},${num(p.y)}`).join(' ')}" fill="none" stroke="${color}" stroke-width="2"/>` : '';
+      const marks = points.map((p) => `<circle cx="${num(p.x)}" cy="${num(p.y)}" r="3" fill="${color}"/>`).join('');
       const last = points.at(-1);
-      const end = last ? label(last.x + 8, last.y + 4, `${clip(series.label, 18)} ${num(last.v)}`, 'font-size="11"') : '';
+      const end = last ? label(last.x + 8, endYs.get(i)!, `${clip(series.label, 18)} ${num(last.v)}`, 'font-size="11"') : '';
       return `<g class="line-series">${path}${marks}${end}</g>`;
     })
     .join('');

@@ -51,6 +51,11 @@ export function section(id: string, title: string, ...body: Html[]): Html {
   return el('section', { id: anchor(id), 'aria-labelledby': anchor(id, 'h') }, el('h2', { id: anchor(id, 'h') }, text(title)), ...body);
 }
 
+/** A section that stays on the printed page before it (a page's first section: print breaks before every `<section>`). */
+export function leadSection(id: string, title: string, ...body: Html[]): Html {
+  return el('div', { id: anchor(id), role: 'region', 'aria-labelledby': anchor(id, 'h') }, el('h2', { id: anchor(id, 'h') }, text(title)), ...body);
+}
+
 export const p = (content: Html) => el('p', {}, content);
 export const ul = (items: readonly Html[]) => el('ul', {}, ...items.map((i) => el('li', {}, i)));
 export const ol = (items: readonly Html[]) => el('ol', {}, ...items.map((i) => el('li', {}, i)));
