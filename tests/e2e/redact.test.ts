@@ -54,6 +54,8 @@ describe('--redact', () => {
     }
     if (format === 'text') expect(result.stdout).toContain(REDACTED_NOTICE);
     if (format === 'markdown') expect(result.stdout).toContain(REDACTED_MARKDOWN);
+    if (format === 'html') expect(result.stdout).toContain(`<strong>${REDACTED_NOTICE}.</strong>`);
+    if (format === 'pdf') expect(shown.replace(/\s+/g, ' ')).toContain(REDACTED_NOTICE);
   });
 
   it('changes what a report shows, never its verdict: a missing evidence file still fails, without its name', () => {

@@ -6,6 +6,7 @@ import { radarChart } from '../charts/radar.js';
 import { PALETTE } from '../charts/svg.js';
 import { isStdin } from '../../answers/stdin.js';
 import type { Assessment } from '../../scoring/model.js';
+import { REDACTED_NOTICE } from '../../redact.js';
 import { SEVERITY_LABEL, formatChecklistScore, formatGrade, formatScore, keptInScopeSentences, scopeStatement, severityCounts } from '../common.js';
 import { LEVEL_LABEL } from '../markdown.js';
 import { plural } from '../../plural.js';
@@ -75,5 +76,7 @@ export function summarySection(assessment: Assessment, gapAnchor: (index: number
       `${strong('Answered:')} ${k.applicable - k.unanswered} of ${plural(k.applicable, 'applicable question')}.`,
   );
   const scope = el('div', { class: 'scope' }, el('h3', {}, 'Scope and limits'), p(text([...scopeStatement(assessment), ...kept].join(' '))));
-  return section('summary', 'Executive summary', el('div', { class: 'overview' }, meta, gauge, bySeverity), radar, facts, actions, scope);
+  // Said first, as the text and Markdown reports do: a reader must know what was taken out.
+  const redacted = assessment.redacted ? p(strong(text(`${REDACTED_NOTICE}.`))) : '';
+  return section('summary', 'Executive summary', redacted, el('div', { class: 'overview' }, meta, gauge, bySeverity), radar, facts, actions, scope);
 }
