@@ -156,9 +156,10 @@ export function resolveAnswers(
       problems.push({ file: source.file, ...locateKey(source, ['answers', id]), message: unknownIdMessage(id, catalog, suggestionsLeft-- > 0) });
       continue;
     }
-    // Each entry is checked on its own, so one bad entry does not hide the others' problems
-    // (the file schema has already reported why a rejected entry is wrong).
-    const entry = answerSchema.safeParse(rawEntry);
+    // A file the schema took is already parsed, entries included. In a rejected file each entry is
+    // checked on its own, so one bad entry does not hide the others' problems (the file schema has
+    // already reported why a rejected entry is wrong).
+    const entry = data?.answers ? { success: true as const, data: data.answers[id]! } : answerSchema.safeParse(rawEntry);
     if (!entry.success) continue;
     const answer = answerOf(entry.data, locateKey(source, ['answers', id]).line);
     if (answer.evidence) answer.evidence = locatedEvidence(answer.evidence, source, ['answers', id, 'evidence'], typeof entry.data === 'object' && typeof entry.data?.evidence === 'string');
