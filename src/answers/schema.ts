@@ -132,6 +132,15 @@ export const ANSWER_ENTRY_EXAMPLE: Readonly<Record<keyof AnswerEntryData, string
   accepted: '{ by: who, reason: why, until: YYYY-MM-DD }',
 };
 
+/**
+ * The file's optional settings that a person writes by hand (the interview never asks for them),
+ * as the template shows them, commented out.
+ */
+export const HAND_SET_FIELD_EXAMPLE = {
+  'max-age': "12m   (optional: answers older than this are listed to re-confirm; 90d, 12m or 1y)",
+  weight: "1   (optional: this unit's weight in a roll-up's group score)",
+} as const satisfies Partial<Record<keyof AnswersFileData, string>>;
+
 /** One entry of `answers:`: shorthand value, full mapping, or empty (unanswered). */
 export const answerSchema = z.nullable(z.union([answerValue, answerEntrySchema]));
 

@@ -4,7 +4,7 @@ import type { Level } from '../checklist/vocabulary.js';
 import { ANSWER_VALUES } from '../checklist/vocabulary.js';
 import { terminalLine } from '../text.js';
 import { FORMAT_VERSION } from './format.js';
-import { ANSWER_ENTRY_EXAMPLE, META_FIELDS } from './schema.js';
+import { ANSWER_ENTRY_EXAMPLE, HAND_SET_FIELD_EXAMPLE, META_FIELDS } from './schema.js';
 
 export interface TemplateOptions {
   level: Level;
@@ -31,6 +31,7 @@ export function renderTemplate(catalog: Catalog, options: TemplateOptions): stri
     `breachready: ${FORMAT_VERSION}`,
     // The assessment fields, to fill in; the level is the one chosen.
     ...META_FIELDS.map((field) => (field === 'level' ? `level: ${options.level}` : `${field}:`)),
+    ...Object.entries(HAND_SET_FIELD_EXAMPLE).map(([field, example]) => `# ${field}: ${example}`),
   );
   if (options.checklistSpecs?.length) {
     lines.push(`checklists: [${options.checklistSpecs.map((s) => JSON.stringify(s)).join(', ')}]`);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnswersDocument } from '../../src/answers/document.js';
 import { parseAnswersText } from '../../src/answers/file.js';
-import { META_FIELDS, answerEntrySchema, answersFileSchema } from '../../src/answers/schema.js';
+import { HAND_SET_FIELD_EXAMPLE, META_FIELDS, answerEntrySchema, answersFileSchema } from '../../src/answers/schema.js';
 import { renderTemplate } from '../../src/answers/template.js';
 import { buildCatalog } from '../../src/catalog.js';
 import { checklist, question } from '../helpers/build.js';
@@ -23,6 +23,16 @@ describe('the template', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.data?.level).toBe(3);
   });
+
+  it('shows the hand-set settings commented out, and each is valid once uncommented', async () => {
+    for (const field of Object.keys(HAND_SET_FIELD_EXAMPLE)) {
+      const line = text.split('\n').find((l) => l.startsWith(`# ${field}: `));
+      expect(line, field).toBeDefined();
+      const value = line!.slice(`# ${field}: `.length).split(/\s{2,}/)[0];
+      const parsed = await parseAnswersText(`breachready: 1\n${field}: ${value}\n`, 'uncommented.yaml');
+      expect(parsed.problems, field).toEqual([]);
+    }
+  });
 });
 
 describe('a new answers file from the interview', () => {
@@ -30,9 +40,9 @@ describe('a new answers file from the interview', () => {
     const document = AnswersDocument.create({ organization: 'Northlight', assessor: 'Ann', date: '2026-11-22', level: 2, versions: { s: '1.0.0' } });
     const parsed = await parseAnswersText(document.toString(), 'new.yaml');
     expect(parsed.problems).toEqual([]);
-    // checklists, weight and max-age are the user's to set by hand; the interview writes every other field.
+    // checklists and the hand-set settings are the user's to write; the interview writes every other field.
     const order = Object.keys(answersFileSchema.def.shape);
-    expect(Object.keys(parsed.data!)).toEqual(order.filter((key) => !['checklists', 'weight', 'max-age'].includes(key)));
+    expect(Object.keys(parsed.data!)).toEqual(order.filter((key) => key !== 'checklists' && !(key in HAND_SET_FIELD_EXAMPLE)));
     expect(parsed.data).toMatchObject({ organization: 'Northlight', assessor: 'Ann', date: '2026-11-22', level: 2 });
   });
 
