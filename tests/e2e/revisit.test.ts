@@ -1,4 +1,4 @@
-/** `breachready --revisit stale` in a real terminal: a year later, only what is due is asked again, and re-confirming dates it anew. */
+/** A consultant's year in a real terminal: a year later the CI policy fails on stale answers, `--revisit stale` asks only those again and re-dates them, and a file changed afterwards is caught. */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,11 @@ describe('--revisit stale', () => {
     mkdirSync(join(dir, 'evidence'));
     writeFileSync(join(dir, 'evidence', 'inventory.txt'), INVENTORY);
     writeFileSync(join(dir, 'a.yaml'), ANSWERS);
+    // A year after the first sitting, the CI policy fails on the stale answers.
+    const staleReport = ['report', 'a.yaml', '-f', 'json', '--as-of', '2027-11-22', '--fail-on', 'medium', '--fail-on-stale'];
+    const before = run(staleReport, { cwd: dir });
+    expect(before.status).toBe(1);
+    expect(before.stderr).toMatch(/--fail-on-stale: .*social-media\/account-inventory/);
     const pty = startPty(['--answers', 'a.yaml', '--revisit', 'stale', '--as-of', '2027-11-22', '-o', 'r.md'], dir);
     // The terminal ends lines with CR LF.
     const screen = () => pty.screen().replace(/\r\n/g, '\n');
@@ -79,5 +84,15 @@ describe('--revisit stale', () => {
     expect(saved.slice(0, expected.length)).toBe(expected);
     expect(saved.slice(expected.length)).toMatch(/^date: 2027-11-22\nversions:\n {2}social-media: [\d.]+\n$/);
     expect(run(['validate', join(dir, 'a.yaml')]).status).toBe(0);
+    // Re-confirmed, nothing is stale any more; the open gap (unique credentials: no) still fails, as it should.
+    const after = run(staleReport, { cwd: dir });
+    expect(after.stderr).not.toMatch(/--fail-on-stale/);
+    expect(after.status).toBe(1);
+    expect(after.stderr).toContain("--fail-on medium: 1 open gap at or above medium (1 high)");
+    // Someone edits the evidence file afterwards: the report names the entry and fails.
+    writeFileSync(join(dir, 'evidence', 'inventory.txt'), `${INVENTORY}one more, unvetted\n`);
+    const tampered = run(['report', 'a.yaml', '-f', 'json', '--as-of', '2027-11-22'], { cwd: dir });
+    expect(tampered.status).toBe(1);
+    expect(tampered.stderr).toMatch(/a\.yaml:\d+:\d+: evidence "evidence\/inventory\.txt" changed since it was recorded/);
   }, 60_000);
 });
