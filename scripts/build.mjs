@@ -7,7 +7,7 @@
 // Needs only devDependencies and no network, so `prepare` works for a git install.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -73,13 +73,41 @@ const VENDOR = {
   zod: { library: 'zod', exports: '*' },
   inquirer: { library: '@inquirer/prompts', exports: '{ confirm, input, select, Separator }' },
 };
-const vendorLibraries = {
+/** `up`: how a bundle in dist/ (`./`) or in a folder of it (`../`) reaches dist/. */
+const vendorLibraries = (up) => ({
   name: 'vendor-libraries',
   setup(b) {
     const names = Object.fromEntries(Object.entries(VENDOR).map(([name, { library }]) => [library, name]));
-    b.onResolve({ filter: /.*/ }, (args) => (names[args.path] ? { path: `./vendor/${names[args.path]}.cjs`, external: true } : undefined));
+    b.onResolve({ filter: /.*/ }, (args) => (names[args.path] ? { path: `${up}vendor/${names[args.path]}.cjs`, external: true } : undefined));
   },
+});
+
+/**
+ * Modules that only some runs reach, bundled on their own (dist/chunks/<name>.cjs) and required
+ * when first imported: every run would otherwise pay to parse them at start-up. Each chunk carries
+ * its own copy of the small pure modules it shares with the main bundle.
+ */
+const CHUNKS = {
+  'report-html': 'src/report/html/render.ts',
+  'trend-html': 'src/report/html/trend.ts',
+  'rollup-html': 'src/report/html/rollup.ts',
+  'oscal-ar': 'src/report/oscal/assessment-results.ts',
+  'oscal-poam': 'src/report/oscal/poam.ts',
+  csv: 'src/report/csv.ts',
 };
+/** Modules a chunk may not carry a copy of: the CLI tells its errors by class, so they must be the main bundle's. */
+const MAIN_ONLY = ['src/errors.ts'];
+const chunkOf = Object.fromEntries(Object.entries(CHUNKS).map(([name, entry]) => [join(root, entry), name]));
+/** In the main bundle, an import of a chunk's entry becomes a require() of the chunk file. */
+const chunkImports = (up) => ({
+  name: 'chunk-imports',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const name = chunkOf[resolve(dirname(args.importer), args.path.replace(/\.js$/, '.ts'))];
+      return name && args.kind === 'dynamic-import' ? { path: `${up}chunks/${name}.cjs`, external: true } : undefined;
+    });
+  },
+});
 
 /**
  * chalk detects the terminal's colour support when it loads (supports-color, which loads node:tty);
@@ -97,20 +125,40 @@ const chalkWithoutDetection = {
 };
 
 /**
- * commander requires node:child_process at load time for executable subcommands, which
- * breachready never uses; loading it costs several milliseconds of every start. It is required
- * on first use instead.
+ * Built-in modules that cost several milliseconds to load and that most runs never use, required
+ * on first use instead: node:child_process, which commander requires at load time for executable
+ * subcommands breachready never has, and node:crypto (with the streams it loads), needed only to
+ * hash evidence files, SARIF fingerprints, OSCAL ids and lock names. A stand-in exports the names
+ * the sources import (the build fails on any other) and a default that loads the module when read.
  */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+const LAZY_BUILTINS = {
+  child_process: { importer: /[\\/]commander[\\/]/, names: [] },
+  crypto: { importer: /./, names: ['createHash', 'randomBytes'] },
+};
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
-      loader: 'js',
-    }));
+    for (const [name, { importer }] of Object.entries(LAZY_BUILTINS)) {
+      b.onResolve({ filter: new RegExp(`^(node:)?${name}$`) }, (args) =>
+        // The stand-in's own require() is the real module.
+        args.namespace !== 'lazy-builtin' && importer.test(args.importer) ? { path: name, namespace: 'lazy-builtin' } : undefined,
+      );
+    }
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      // Required once, on first use; later calls reuse it.
+      const load = `(() => { let mod; return () => (mod ??= require('node:${args.path}')); })()`;
+      const { names } = LAZY_BUILTINS[args.path];
+      // commander require()s child_process: CommonJS. The sources import crypto's names: an ES module.
+      if (!names.length) return { contents: `const load = ${load}; module.exports = new Proxy({}, { get: (_, key) => load()[key] });`, loader: 'js' };
+      return {
+        contents: [
+          `const load = ${load};`,
+          ...names.map((n) => `export const ${n} = (...args) => load().${n}(...args);`),
+          'export default new Proxy({}, { get: (_, key) => load()[key] });',
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -156,8 +204,30 @@ const bundle = await build({
   // (worked out when first asked for).
   define: { 'import.meta': '__bundleMeta' },
   banner: { js: "var __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  plugins: [virtualModules(builtinJson), vendorLibraries, lazyChildProcess, chalkWithoutDetection],
+  plugins: [virtualModules(builtinJson), vendorLibraries('./'), lazyBuiltins, chalkWithoutDetection, chunkImports('./')],
 });
+for (const [name, entry] of Object.entries(CHUNKS)) {
+  // One folder down from cli.cjs: a chunk reaches the libraries at ../vendor/.
+  await build({
+    ...common,
+    format: 'cjs',
+    entryPoints: [join(root, entry)],
+    outfile: join(next, 'chunks', `${name}.cjs`),
+    minify: true,
+    legalComments: 'linked',
+    metafile: true,
+    define: { 'import.meta': '__bundleMeta' },
+    banner: { js: "var __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+    plugins: [virtualModules(builtinJson), vendorLibraries('../'), lazyBuiltins, chalkWithoutDetection, chunkImports('../')],
+  }).then((result) => {
+    const copied = MAIN_ONLY.filter((module) => result.metafile.inputs[module]);
+    if (copied.length) {
+      console.error(`build: chunk ${name} would carry its own copy of ${copied.join(', ')}: its errors would not be recognised (exit 70)`);
+      process.exit(2);
+    }
+    Object.assign(bundle.metafile.inputs, result.metafile.inputs);
+  });
+}
 for (const [name, { library, exports }] of Object.entries(VENDOR)) {
   await build({
     ...common,

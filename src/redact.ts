@@ -6,7 +6,6 @@
  * are kept; question ids, answers, scores and dates stay.
  */
 import type { Answer, Answers, EvidenceItem } from './answers/model.js';
-import { CliError } from './errors.js';
 
 /** What a removed text reads as, where the model needs one (an accepted risk's `by` and `reason`). */
 export const REDACTED = '[redacted]';
@@ -57,9 +56,4 @@ function redactAnswer(answer: Answer): Answer {
 
 function redactEvidence(item: EvidenceItem): EvidenceItem {
   return { text: REDACTED, ...(item.collected && { collected: item.collected }), ...(item.expires && { expires: item.expires }) };
-}
-
-/** --redact's options as a command got them: --keep-names alone is a mistake, not a silent no-op. */
-export function checkRedactFlags(options: { redact?: boolean; keepNames?: boolean }): void {
-  if (options.keepNames && !options.redact) throw new CliError('--keep-names needs --redact');
 }

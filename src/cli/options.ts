@@ -95,3 +95,8 @@ function parseMaxAgeOption(text: string): MaxAge {
   if (!age) throw new CliError(`--max-age must be ${MAX_AGE_HINT} (got "${text}")`);
   return age;
 }
+
+/** --redact's options as a command got them: --keep-names alone is a mistake, not a silent no-op. */
+export function checkRedactFlags(options: { redact?: boolean; keepNames?: boolean }): void {
+  if (options.keepNames && !options.redact) throw new CliError('--keep-names needs --redact');
+}
