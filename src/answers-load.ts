@@ -21,7 +21,10 @@ export interface LoadOptions {
 }
 
 export interface LoadedAnswers {
+  /** The answers as reports see them (redacted with `redact`). */
   answers: Answers;
+  /** The answers as the file gives them: what evidence checks read, redacted or not. */
+  asWritten: Answers;
   catalog: Catalog;
   /** Answers left out because --checklist did not select their checklist. */
   notSelected: number;
@@ -43,7 +46,7 @@ export async function loadAnswers(parsed: ParsedAnswersFile, options: LoadOption
   const resolved = resolveAnswers(parsed, catalog, { narrowed: (options.checklist ?? []).length > 0, ignoreUnknown: options.ignoreUnknown });
   if (parsed.problems.length || resolved.problems.length) throw new ProblemsError([...parsed.problems, ...resolved.problems]);
   const answers = options.redact ? redactAnswers(resolved.answers, options.redact) : resolved.answers;
-  return { answers, catalog, notSelected: resolved.notSelected };
+  return { answers, asWritten: resolved.answers, catalog, notSelected: resolved.notSelected };
 }
 
 /** Loads each item in turn, gathering every file's problems into one error, so one run shows them all. */

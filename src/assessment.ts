@@ -33,6 +33,8 @@ export interface AssessOptions {
 export interface Assessed {
   assessment: Assessment;
   answers: Answers;
+  /** The answers as the file gives them, before any redaction. */
+  asWritten: Answers;
   catalog: Catalog;
   /** What was done with ambiguous or ignored input: one line each, for stderr. */
   notices: string[];
@@ -40,13 +42,13 @@ export interface Assessed {
 
 /** Reads the answers file, loads the checklists it (or --checklist) names, validates, scores. */
 export async function assess(options: AssessOptions): Promise<Assessed> {
-  const { answers, catalog, notSelected } = await loadAnswers(await parseAnswersFile(options.answers), {
+  const { answers, asWritten, catalog, notSelected } = await loadAnswers(await parseAnswersFile(options.answers), {
     checklist: options.checklist,
     redact: options.redact ? { pseudonym: pseudonym(0), keepNames: options.keepNames } : undefined,
   });
   const level = options.level ?? answers.level ?? HIGHEST_LEVEL;
   const assessment = score(catalog, answers, { level, asOf: options.asOf });
-  return { assessment, answers, catalog, notices: assessmentNotices(assessment, notSelected) };
+  return { assessment, answers, asWritten, catalog, notices: assessmentNotices(assessment, notSelected) };
 }
 
 /** One line each for input the assessment set aside or read conservatively, so no verdict hides it. */

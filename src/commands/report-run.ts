@@ -49,7 +49,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   const review = reviewAnswersEvidence(answers, assessment, options);
   // Redacted answers keep no paths, so their files are checked on the answers as written: --redact
   // changes what a report shows, never the verdict (its findings then name no file).
-  const verdict = options.redact ? redactedFindings(reviewAnswersEvidence((await assess({ ...options, asOf, redact: false })).answers, assessment, options)) : review;
+  const verdict = options.redact ? redactedFindings(reviewAnswersEvidence(assessed.asWritten, assessment, options)) : review;
   if (options.failOnStale && (options.failOn ?? 'none') === 'none') {
     write('stderr', `${stderrLine('warning: --fail-on-stale fails nothing with --fail-on none: give --fail-on a severity')}\n`);
   }
