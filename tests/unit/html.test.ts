@@ -216,6 +216,31 @@ describe('charts', () => {
     for (const v of ['0', '20', '40', '60', '80']) expect(svg).toContain(`>${v}</text>`);
   });
 
+  it('a radar keeps every label inside the chart and clear of the values, with few or many axes', () => {
+    // Boxes at a generous 7px a character (12px text) and 7px for the bold 11px values.
+    const boxes = (svg: string) =>
+      [...svg.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)"( class="radar-value-text")? text-anchor="(\w+)"[^>]*>([^<]*)<\/text>/g)].map((m) => {
+        const w = [...m[5]!].length * 7;
+        const x = Number(m[1]);
+        const left = m[4] === 'start' ? x : m[4] === 'end' ? x - w : x - w / 2;
+        return { value: Boolean(m[3]), left, right: left + w, top: Number(m[2]) - 11, bottom: Number(m[2]) + 2 };
+      });
+    const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    type Box = ReturnType<typeof boxes>[number];
+    const title = (i: number) => ['Disaster recovery and business continuity', 'Privileged identity management', 'Email encryption'][i % 3]!;
+    for (const n of [3, 4, 5, 7, 12]) {
+      for (const value of [100, 80, 50, 0]) {
+        const svg = radarChart(Array.from({ length: n }, (_, i) => ({ label: title(i), value })), { id: 'r', title: 't', desc: 'd' });
+        const [, width, height] = svg.match(/viewBox="0 0 ([\d.]+) ([\d.]+)"/)!.map(Number);
+        const all = boxes(svg);
+        expect(all.filter((b) => b.value)).toHaveLength(n);
+        for (const b of all) expect([b.left >= 0, b.right <= width!, b.top >= 0, b.bottom <= height!]).toEqual([true, true, true, true]);
+        const [values, labels] = [all.filter((b) => b.value), all.filter((b) => !b.value)];
+        for (const v of values) for (const l of labels) expect(overlap(v, l)).toBe(false);
+      }
+    }
+  });
+
   it('labels are escaped and cut short (the table beside the chart has them in full)', () => {
     const svg = barChart([{ label: '<script>x</script>', value: 3 }], { id: 'b', title: '<b>t</b>', desc: '"d"' });
     expect(svg).not.toMatch(/<script|<b>/);

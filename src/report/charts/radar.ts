@@ -13,42 +13,78 @@ export interface RadarAxis {
   valueText?: string;
 }
 
+/** An axis label is at most RADAR_LABEL_LINES lines of this many characters (the table beside the chart has it whole). */
+export const RADAR_LABEL_CHARS = 18;
+export const RADAR_LABEL_LINES = 3;
+/** A generous width per character at the chart's 12px font, so a label never runs off the edge. */
+export const RADAR_CHAR_WIDTH = 7;
+const LINE_HEIGHT = 14;
+/** Room between the outer ring and a label. */
+const GAP = 10;
+/** A value this far out (of max) is written inside its point, clear of the axis label. */
+const WRITE_INSIDE_FROM = 0.78;
+
+/** Words into at most RADAR_LABEL_LINES lines of RADAR_LABEL_CHARS; what does not fit is cut with an ellipsis. */
+export function labelLines(text: string): string[] {
+  const lines: string[] = [];
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && [...`${last} ${word}`].length <= RADAR_LABEL_CHARS) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const kept = lines.slice(0, RADAR_LABEL_LINES);
+  if (lines.length > RADAR_LABEL_LINES) kept[RADAR_LABEL_LINES - 1] = `${kept[RADAR_LABEL_LINES - 1]} ${lines[RADAR_LABEL_LINES]}`;
+  return kept.map((line) => clip(line, RADAR_LABEL_CHARS));
+}
+
 export function radarChart(axes: readonly RadarAxis[], options: ChartOptions & { max?: number }): string {
   const width = options.width ?? 560;
   const height = width * 0.7;
   const cx = width / 2;
   const cy = height / 2;
-  // Room at the sides for labels of up to 24 characters, above and below for one line.
-  const r = Math.min(cx - 130, cy - 28);
+  const labels = axes.map((axis) => labelLines(axis.label));
+  // Room at the sides for the widest label line, above and below for the most lines.
+  const tallest = Math.max(1, ...labels.map((lines) => lines.length));
+  const widest = Math.max(0, ...labels.flat().map((l) => [...l].length)) * RADAR_CHAR_WIDTH;
+  const r = Math.max(20, Math.min(cx - GAP - widest - 4, cy - GAP - tallest * LINE_HEIGHT - 4));
   const max = options.max ?? 100;
   const n = Math.max(axes.length, 1);
+  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n;
   // Axis i points up and then clockwise.
-  const point = (i: number, fraction: number): [number, number] => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
-    return [cx + r * fraction * Math.cos(angle), cy + r * fraction * Math.sin(angle)];
-  };
+  const point = (i: number, fraction: number): [number, number] => [cx + r * fraction * Math.cos(angle(i)), cy + r * fraction * Math.sin(angle(i))];
   const ring = (fraction: number) =>
     `<polygon class="radar-ring" points="${axes.map((_, i) => point(i, fraction).map(num).join(',')).join(' ')}" fill="none" stroke="${PALETTE.grid}"/>`;
   const rings = axes.length >= 3 ? [0.25, 0.5, 0.75, 1].map(ring).join('') : '';
   const spokes = axes
-    .map((axis, i) => {
+    .map((_, i) => {
       const [x, y] = point(i, 1);
-      const [lx, ly] = point(i, 1.12);
-      const anchor = Math.abs(lx - cx) < 4 ? 'middle' : lx < cx ? 'end' : 'start';
-      return `<g class="radar-axis"><line x1="${num(cx)}" y1="${num(cy)}" x2="${num(x)}" y2="${num(y)}" stroke="${PALETTE.grid}"/>${label(lx, ly + 4, clip(axis.label, 24), `text-anchor="${anchor}"`)}</g>`;
+      return `<g class="radar-axis"><line x1="${num(cx)}" y1="${num(cy)}" x2="${num(x)}" y2="${num(y)}" stroke="${PALETTE.grid}"/>${axisLabel(i)}</g>`;
     })
     .join('');
+  // A label grows away from the chart: to the right on the right, up at the top, down at the bottom.
+  function axisLabel(i: number): string {
+    const cos = Math.cos(angle(i));
+    const sin = Math.sin(angle(i));
+    const lines = labels[i]!;
+    const x = cx + (r + GAP) * cos;
+    const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos < 0 ? 'end' : 'start';
+    const blockHeight = lines.length * LINE_HEIGHT;
+    // The baseline of the first line: centred on the spoke's end at the sides, clear of it above and below.
+    const top = cy + (r + GAP) * sin - blockHeight / 2 + (sin * blockHeight) / 2;
+    return lines.map((line, k) => label(x, top + (k + 1) * LINE_HEIGHT - 3, line, `text-anchor="${anchor}"`)).join('');
+  }
   const fractions = axes.map((a) => (a.value === null ? 0 : Math.min(Math.max(a.value / max, 0), 1)));
   const shape = axes.length
     ? `<polygon class="radar-value" points="${fractions.map((f, i) => point(i, f).map(num).join(',')).join(' ')}" fill="${PALETTE.accentFill}" stroke="${PALETTE.accent}" stroke-width="2"/>`
     : '';
   const values = axes
     .map((axis, i) => {
-      const [x, y] = point(i, fractions[i]!);
-      // The value sits just outside its point, along the axis, so neighbours do not collide.
-      const [tx, ty] = point(i, fractions[i]! + 0.13);
+      const f = fractions[i]!;
+      const [x, y] = point(i, f);
+      // Along the axis, so neighbours do not collide: outside the point, or inside it near the edge.
+      const [tx, ty] = point(i, f >= WRITE_INSIDE_FROM ? f - 0.16 : f + 0.14);
       const text = axis.valueText ?? (axis.value === null ? 'n/a' : num(axis.value));
-      return `<circle cx="${num(x)}" cy="${num(y)}" r="3" fill="${PALETTE.accent}"/>${label(tx, ty + 4, text, 'text-anchor="middle" font-size="11" font-weight="700"')}`;
+      return `<circle cx="${num(x)}" cy="${num(y)}" r="3" fill="${PALETTE.accent}"/>${label(tx, ty + 4, text, 'class="radar-value-text" text-anchor="middle" font-size="11" font-weight="700"')}`;
     })
     .join('');
   return frame({ ...options, width }, height, rings + spokes + shape + values);
