@@ -91,6 +91,8 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
     }
   }
   if (compared?.note) write('stderr', `${stderrLine(compared.note)}\n`);
+  const formatNotes = new Set([...outputs.map((o) => o.format), ...(stdoutFormat ? [stdoutFormat] : [])].map((format) => FORMATS[format].note?.(assessment)));
+  for (const note of formatNotes) if (note) write('stderr', `${stderrLine(note)}\n`);
   // The text report has no room for it; say it on stderr so stdout data stays clean.
   if (comparison && !(stdoutFormat && FORMATS[stdoutFormat].showsComparison)) write('stderr', renderComparisonText(comparison));
 

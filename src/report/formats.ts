@@ -9,6 +9,7 @@ import type { FailOn } from '../policy.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Assessment } from '../scoring/model.js';
 import type { ComparisonContext } from './comparison.js';
+import { condensedHtmlNote } from './html/gaps.js';
 import type { ToolInfo } from './json.js';
 import type { NextStep } from './text.js';
 
@@ -47,6 +48,8 @@ export interface Format {
   comparison?: () => Promise<ComparisonRenderer>;
   /** A binary format made from the rendered text (a PDF printed from the HTML): only written to a file. */
   print?: () => Promise<Printer>;
+  /** The one stderr line saying what this format leaves out of this assessment (a condensed large report), if anything. */
+  note?: (assessment: Assessment) => string | undefined;
 }
 
 /** Turns a renderer's text into the file's bytes; the as-of date stands in for the dates a printer stamps. */
@@ -114,6 +117,7 @@ const REGISTRY = {
     extensions: ['.html', '.htm'],
     renderer: async () => (await import('./html/render.js')).renderHtml,
     showsComparison: true,
+    note: condensedHtmlNote,
   },
   pdf: {
     help: 'the HTML report printed to PDF by a Chromium or Chrome on this machine',
@@ -121,6 +125,7 @@ const REGISTRY = {
     renderer: async () => (await import('./html/render.js')).renderHtml,
     showsComparison: true,
     print: async () => (await import('./pdf.js')).printPdf,
+    note: condensedHtmlNote,
   },
 } satisfies Record<string, Format>;
 

@@ -5,7 +5,7 @@
  * adds no element or attribute. Also the CLI side of `-o report.pdf`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,6 +164,57 @@ describe('the trend and roll-up pages in Chromium', () => {
     expect(await tab.$$eval('script', (s) => s.length)).toBe(0);
     await tab.close();
     expect(await seriousViolations(file)).toEqual([]);
+  }, 60_000);
+});
+
+describe('a large HTML report (3,000 questions)', () => {
+  let html: string;
+  let stderr: string;
+  let open: number;
+  beforeAll(() => {
+    // Thirty checklists of a hundred questions with checklist-like text; two in three answered no.
+    const words = 'privileged accounts backups offline restore tested encryption email patch logs alert review owner'.split(' ');
+    const prose = (n: number, seed: number) => Array.from({ length: n }, (_, i) => words[(seed * 7 + i * 3) % words.length]).join(' ');
+    const answers = ['breachready: 1', 'organization: Large Co', 'level: 3', 'checklists:', '  - big', 'answers:'];
+    mkdirSync(join(dir, 'big'));
+    for (let c = 0; c < 30; c++) {
+      const lines = [`id: big-${c}`, `title: Domain ${c}`, 'version: 1.0.0', `summary: ${prose(12, c)}.`, `lesson: ${prose(30, c)}.`, 'sources:', '  - publication: The Hollywood Reporter', '    title: Sony Pictures Targeted by Widespread Hack', '    date: 2014-11-24', 'questions:'];
+      for (let i = 0; i < 100; i++) {
+        const q = c * 100 + i;
+        lines.push(`  - id: q${q}`, `    ask: Are ${prose(18, q)} in place?`, `    help: ${prose(20, q + 1)}.`, `    severity: ${['critical', 'high', 'medium', 'low'][q % 4]}`, '    level: 1', `    why: ${prose(30, q + 2)}.`, `    fix: ${prose(40, q + 3)}.`, '    effort: medium', '    refs:', '      cis-v8: ["5.1"]');
+        answers.push(`  big-${c}/q${q}: ${q % 3 === 0 ? 'yes' : 'no'}`);
+      }
+      writeFileSync(join(dir, 'big', `big-${c}.yaml`), `${lines.join('\n')}\n`);
+    }
+    writeFileSync(join(dir, 'big.yaml'), `${answers.join('\n')}\n`);
+    html = join(dir, 'big.html');
+    const result = run(['report', '--answers', join(dir, 'big.yaml'), ...AS_OF, '-o', html, '-o', join(dir, 'big.csv')]);
+    expect(result.status, result.stderr).toBe(0);
+    stderr = result.stderr;
+    open = readFileSync(join(dir, 'big.csv'), 'utf8').trim().split('\r\n').length - 1;
+  }, 60_000);
+
+  it('is condensed, says so in one line on stderr, and stays small: the plan lists every gap, the details give the most urgent', () => {
+    expect(open).toBe(2000);
+    const notes = stderr.split('\n').filter((line) => line.includes('open gaps: the HTML report'));
+    expect(notes).toEqual([`note: ${open} open gaps: the HTML report gives the why and fix of the 500 most urgent and lists the other ${open - 500} in its plan; the CSV and JSON reports have every fix`]);
+    const page = readFileSync(html, 'utf8');
+    expect(page.split('<article class="gap"').length - 1).toBe(500);
+    // The whole layout wrote every question three or four times and every fix: about 2 KB a gap here.
+    expect(page.length / open).toBeLessThan(1200);
+    // Without an HTML output there is nothing to say.
+    expect(run(['report', '--answers', join(dir, 'big.yaml'), ...AS_OF, '--format', 'json']).stderr).not.toContain('open gaps: the HTML report');
+  });
+
+  it('opens in Chromium with no console message or request, and every link lands on an element', async (context) => {
+    needBrowser(context);
+    const { page, log } = await openLogged(browser!, pathToFileURL(html).href);
+    expect(log).toEqual({ console: [], requests: [] });
+    const links = await page.$$eval('a[href]', (all) => all.map((a) => a.getAttribute('href')!));
+    expect(links.length).toBeGreaterThan(open);
+    const broken = await page.$$eval('a[href]', (all) => all.map((a) => a.getAttribute('href')!).filter((href) => !href.startsWith('#') || !(globalThis as unknown as { document: { getElementById(id: string): unknown } }).document.getElementById(href.slice(1))));
+    expect(broken).toEqual([]);
+    await page.close();
   }, 60_000);
 });
 

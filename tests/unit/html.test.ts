@@ -3,6 +3,7 @@
  * the sections, in-page links that resolve, each fix printed once, no markup from input, and the
  * chart geometry. The browser checks (rendering, accessibility, print) are in tests/e2e/browser.test.ts.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Answers } from '../../src/answers/model.js';
@@ -14,6 +15,7 @@ import { heatMapChart } from '../../src/report/charts/heatmap.js';
 import { lineChart } from '../../src/report/charts/line.js';
 import { radarChart } from '../../src/report/charts/radar.js';
 import { renderHtml } from '../../src/report/html/render.js';
+import { FULL_DETAIL_GAPS, condensedHtmlNote, gapIndex } from '../../src/report/html/gaps.js';
 import { anchor } from '../../src/report/html/markup.js';
 import { fixPdfDates } from '../../src/report/pdf.js';
 import type { Assessment } from '../../src/scoring/model.js';
@@ -157,7 +159,7 @@ describe('renderHtml', () => {
 
   it('has a roadmap with the owner and due date from the answers file', () => {
     const roadmap = /<section id="roadmap".*?<\/section>/s.exec(html)![0];
-    expect(roadmap).toContain('<td>IT lead</td><td>2026-07-15</td>');
+    expect(roadmap).toContain('<td>IT lead</td><td><span class="date">2026-07-15</span></td>');
     expect(roadmap).toContain('Within 30 days');
   });
 
@@ -194,6 +196,76 @@ describe('renderHtml', () => {
     expect(withBaseline).not.toContain('<b>checks');
     expect(withBaseline).toMatch(/<td[^>]*>10\.0<\/td><td[^>]*>42\.5<\/td><td[^>]*>\+32\.5<\/td>/);
     expect(withBaseline).toMatch(/<td[^>]*>n\/a<\/td><td[^>]*>80\.0<\/td><td[^>]*>n\/a<\/td>/);
+  });
+});
+
+describe('a large report (more than FULL_DETAIL_GAPS open gaps)', () => {
+  /** One checklist per hundred questions; every third answered yes, the rest no or not answered. */
+  function large(questions: number): Assessment {
+    const checklists: Checklist[] = [];
+    const entries: Record<string, Answer> = {};
+    for (let c = 0; c * 100 < questions; c++) {
+      const qs = Array.from({ length: Math.min(100, questions - c * 100) }, (_, i) => question(`q${c * 100 + i}`, (['critical', 'high', 'medium', 'low'] as const)[i % 4]!, (s) => s));
+      checklists.push({ id: `c${c}`, title: `Checklist ${c}`, version: '1.0.0', summary: 'S.', lesson: 'L.', sources: [{ publication: 'P', title: 'T', date: '2014-12' }], questions: qs });
+      qs.forEach((q, i) => {
+        if (i % 3 === 0) entries[`c${c}/${q.id}`] = { value: 'yes' };
+        else if (i % 3 === 1) entries[`c${c}/${q.id}`] = { value: 'no', note: `Note ${q.id}.`, owner: 'Ops', due: '2026-09-01' };
+      });
+    }
+    const answers: Answers = { answers: new Map(Object.entries(entries)), organization: 'Big Co', date: '2026-06-01' };
+    return score(buildCatalog(checklists), answers, { level: 3, asOf: AS_OF });
+  }
+  const count = (html: string, needle: string) => html.split(needle).length - 1;
+  const sectionOf = (html: string, id: string) => new RegExp(`<section id="${id}".*?</section>`, 's').exec(html)![0];
+
+  it('is condensed above FULL_DETAIL_GAPS open gaps, and whole at or below it', () => {
+    const gapsAt = (n: number) => ({ openGaps: Array.from({ length: n }, () => plain.openGaps[0]!) });
+    expect(gapIndex(gapsAt(FULL_DETAIL_GAPS)).condensed).toBe(false);
+    expect(condensedHtmlNote(gapsAt(FULL_DETAIL_GAPS))).toBeUndefined();
+    expect(gapIndex(gapsAt(FULL_DETAIL_GAPS + 1)).condensed).toBe(true);
+    // The README says where the line is.
+    expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).toContain(`(more than ${FULL_DETAIL_GAPS} open gaps)`);
+    expect(condensedHtmlNote(gapsAt(FULL_DETAIL_GAPS + 1))).toMatch(/^note: 501 open gaps: .* 500 most urgent .* other 1 in its plan; the CSV and JSON reports have every fix$/);
+  });
+
+  const big = large(1200);
+  const html = renderHtml(big, TOOL);
+  const open = big.openGaps.length;
+
+  it('has every gap once as a link target: a details article for the most urgent, a plan row for the rest', () => {
+    expect(open).toBe(792); // two in three of 1,200: no or not answered
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(ids).size).toBe(ids.length);
+    const gapNumbers = ids.flatMap((id) => /^gap-(\d+)$/.exec(id)?.[1] ?? []).map(Number);
+    expect(gapNumbers.sort((a, b) => a - b)).toEqual(big.openGaps.map((_, i) => i + 1));
+    expect(count(html, '<article class="gap"')).toBe(FULL_DETAIL_GAPS);
+    expect(count(sectionOf(html, 'plan'), '<tr id="gap-')).toBe(open - FULL_DETAIL_GAPS);
+    for (const href of markup(html).hrefs) expect(ids).toContain(href.slice(1));
+  });
+
+  it('writes every open gap’s question, the fix of the most urgent once, and says what it left out', () => {
+    for (const [i, gap] of big.openGaps.entries()) {
+      expect(count(html, escapeHtml(gap.question.ask))).toBeGreaterThanOrEqual(1);
+      expect(count(html, escapeHtml(gap.question.fix))).toBe(i < FULL_DETAIL_GAPS ? 1 : 0);
+    }
+    const notice = `with ${open} open gaps, the why and fix of the ${FULL_DETAIL_GAPS} most urgent are in the gap details`;
+    for (const id of ['summary', 'plan', 'details']) expect(sectionOf(html, id)).toContain(notice);
+    expect(renderHtml(plain, TOOL)).not.toContain('A large report');
+  });
+
+  it('does not repeat the questions: the roadmap counts, the unanswered are in the plan, the appendix links by id', () => {
+    const roadmap = sectionOf(html, 'roadmap');
+    expect(roadmap).not.toContain('href="#gap-');
+    // Each window's count, by severity, adds up to every open gap.
+    const totals = [...roadmap.matchAll(/<tr><td>(?:Within \d+ days|Later)<\/td>(?:<td class="num">\d+<\/td>){4}<td class="num">(\d+)<\/td><\/tr>/g)].map((m) => Number(m[1]));
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(open);
+    expect(sectionOf(html, 'unanswered')).not.toContain('<table');
+    for (const id of ['roadmap', 'unanswered', 'answers']) {
+      for (const gap of big.openGaps) expect(sectionOf(html, id)).not.toContain(escapeHtml(gap.question.ask));
+    }
+    expect(sectionOf(html, 'answers')).toContain(`<a href="#gap-1"><code>${big.openGaps[0]!.globalId}</code></a>`);
+    // Far smaller than the whole layout, which writes each question three or four times.
+    expect(html.length).toBeLessThan(renderHtml(large(400), TOOL).length * 2.2);
   });
 });
 

@@ -38,11 +38,18 @@ function cellHtml(cell: Cell): Html {
   return typeof cell === 'string' ? cell : 'text' in cell ? text(cell.text) : cell.html;
 }
 
+/** A table row: its cells, or its cells and an id (from anchor()) that links can land on. */
+export type Row = readonly Cell[] | { id: string; cells: readonly Cell[] };
+
 /** A table with a caption, a header row that repeats on every printed page, and right-aligned numeric columns. */
-export function table(caption: string, headers: readonly string[], rows: readonly (readonly Cell[])[], numeric: readonly number[] = []): Html {
+export function table(caption: string, headers: readonly string[], rows: readonly Row[], numeric: readonly number[] = []): Html {
   const cls = (i: number) => (numeric.includes(i) ? 'num' : undefined);
   const head = el('thead', {}, el('tr', {}, ...headers.map((h, i) => el('th', { scope: 'col', class: cls(i) }, text(h)))));
-  const body = el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((c, i) => el('td', { class: cls(i) }, cellHtml(c))))));
+  const tr = (row: Row) => {
+    const [id, cells] = 'cells' in row ? [anchor(row.id), row.cells] : [undefined, row];
+    return el('tr', { id }, ...cells.map((c, i) => el('td', { class: cls(i) }, cellHtml(c))));
+  };
+  const body = el('tbody', {}, ...rows.map(tr));
   return el('table', {}, el('caption', {}, text(caption)), head, body);
 }
 

@@ -3,11 +3,11 @@
  * No script, no request of any kind (see document.ts); byte-identical for the same inputs. Every
  * input string goes through markup.ts's escaper; ids come from our own names and gap numbers.
  */
-import type { Assessment, QuestionResult } from '../../scoring/model.js';
+import type { Assessment } from '../../scoring/model.js';
 import type { RenderContext } from '../formats.js';
 import { htmlPage } from './document.js';
 import type { PageSection } from './document.js';
-import { anchor } from './markup.js';
+import { gapIndex } from './gaps.js';
 import { summarySection } from './summary.js';
 import {
   acceptedSection,
@@ -25,21 +25,20 @@ import {
 } from './sections.js';
 
 export function renderHtml(assessment: Assessment, context: Pick<RenderContext, 'tool' | 'comparison'>): string {
-  const index = new Map(assessment.openGaps.map((r, i) => [r, i + 1]));
-  const gapAnchor = (r: QuestionResult) => anchor('gap', index.get(r)!);
+  const gaps = gapIndex(assessment);
   const sections: PageSection[] = [
-    ['summary', 'Executive summary', summarySection(assessment, (i) => anchor('gap', i + 1))],
+    ['summary', 'Executive summary', summarySection(assessment, gaps)],
     ['lessons', 'Lessons from the Sony Pictures breach', lessonsSection(assessment)],
     ['heat-map', 'Heat map', heatMapSection(assessment)],
-    ['roadmap', 'Roadmap', roadmapSection(assessment, gapAnchor, index)],
+    ['roadmap', 'Roadmap', roadmapSection(assessment, gaps)],
     ...(context.comparison ? [['baseline', 'Since the baseline', comparisonSection(context.comparison)] as PageSection] : []),
-    ['plan', 'Remediation plan', planSection(assessment, gapAnchor, index)],
-    ['details', 'Gap details', detailsSection(assessment, gapAnchor, index)],
+    ['plan', 'Remediation plan', planSection(assessment, gaps)],
+    ['details', 'Gap details', detailsSection(assessment, gaps)],
     ['accepted', 'Accepted risks', acceptedSection(assessment)],
     ['not-applicable', 'Not applicable', notApplicableSection(assessment)],
-    ['unanswered', 'Unanswered', unansweredSection(assessment)],
+    ['unanswered', 'Unanswered', unansweredSection(assessment, gaps)],
     ['coverage', 'Coverage by framework', coverageSection(assessment)],
-    ['answers', 'Appendix: every answer', appendixSection(assessment)],
+    ['answers', 'Appendix: every answer', appendixSection(assessment, gaps)],
     ['methodology', 'Methodology', methodologySection(assessment)],
   ];
   const title = assessment.organization ? `Security readiness report: ${assessment.organization}` : 'Security readiness report';

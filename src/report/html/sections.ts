@@ -10,16 +10,16 @@ import { lessonStatus } from '../../scoring/lessons.js';
 import { byChecklist } from '../../scoring/model.js';
 import type { Assessment, QuestionResult } from '../../scoring/model.js';
 import { ROADMAP_WINDOWS, roadmap, windowLabel } from '../../scoring/roadmap.js';
+import type { RoadmapItem } from '../../scoring/roadmap.js';
 import { LESSONS_INTRO, LESSON_STATES_EXPLAINED, SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatScore } from '../common.js';
 import { FRAMEWORK_LABEL, frameworkCoverage } from '../coverage.js';
 import { LESSON_STATE_LABEL } from '../markdown.js';
 import { plural } from '../../plural.js';
 import { methodologyHtml } from './methodology.js';
+import { condensedNotice } from './gaps.js';
+import type { GapIndex } from './gaps.js';
 import { anchor, el, figure, link, p, section, strong, table, text, ul } from './markup.js';
-import type { Cell, Html } from './markup.js';
-
-/** Where each open gap's details are: its place in the priority order. */
-export type GapAnchors = (result: QuestionResult) => string;
+import type { Cell, Html, Row } from './markup.js';
 
 const severity = (r: QuestionResult): Html => el('span', { class: `sev sev-${r.question.severity}` }, SEVERITY_LABEL[r.question.severity]);
 const code = (id: string): Html => el('code', {}, text(id));
@@ -34,8 +34,19 @@ function refsText(refs: Refs): string {
 }
 
 /** The gap's number linked to its details, and its question. */
-function findingCell(r: QuestionResult, gapAnchor: GapAnchors, index: Map<QuestionResult, number>): Cell {
-  return { html: `${link(gapAnchor(r), `#${index.get(r)}`)} ${text(r.question.ask)}` };
+function findingCell(r: QuestionResult, gaps: GapIndex): Cell {
+  return { html: `${link(gaps.anchor(r), `#${gaps.number(r)}`)} ${text(r.question.ask)}` };
+}
+
+/** The question id, linked to where the gap is described when it is an open gap. */
+function idCell(r: QuestionResult, gaps: GapIndex): Cell {
+  return { html: gaps.number(r) === undefined ? code(r.globalId) : link(gaps.anchor(r), code(r.globalId)) };
+}
+
+/** The target date (never broken at its hyphens) and where it comes from. */
+function dueCell(item: RoadmapItem): Cell {
+  if (item.target === undefined) return '—';
+  return { html: `${el('span', { class: 'date' }, text(item.target))}${item.overdue ? ' (overdue)' : item.dueFromAnswers ? '' : ' (window end)'}` };
 }
 
 export function lessonsSection(assessment: Assessment): Html {
@@ -64,23 +75,32 @@ export function heatMapSection(assessment: Assessment): Html {
   return section('heat-map', 'Heat map', p('Where the open gaps are: each checklist against each severity.'), figure(chart, data));
 }
 
-export function roadmapSection(assessment: Assessment, gapAnchor: GapAnchors, index: Map<QuestionResult, number>): Html {
+export function roadmapSection(assessment: Assessment, gaps: GapIndex): Html {
   const items = roadmap(assessment);
   if (items.length === 0) return section('roadmap', 'Roadmap', p('No open gaps.'));
   const intro = p(
     'Every open gap placed in a time window by its severity and effort: critical gaps within 30 days, a quick fix one window sooner, a large one a window later. ' +
       'The due date is the answers file’s own <code>due</code> where it gives one, otherwise the end of the window counted from the as-of date.',
   );
+  if (gaps.condensed) {
+    // Thousands of rows would repeat the plan: the windows are counted here, each gap's due date is in the plan.
+    const inWindow = (window: (typeof ROADMAP_WINDOWS)[number]) => items.filter((item) => item.window === window);
+    const rows = ROADMAP_WINDOWS.map((window): Cell[] => {
+      const these = inWindow(window);
+      return [windowLabel(window), ...SEVERITIES.map((s) => String(these.filter((item) => item.result.question.severity === s).length)), String(these.length)];
+    });
+    return section(
+      'roadmap',
+      'Roadmap',
+      intro,
+      p(text(`With ${items.length} open gaps, the roadmap counts them in each window; the plan gives each gap's due date and owner.`)),
+      table('Open gaps by window and severity', ['Window', ...SEVERITIES.map((s) => SEVERITY_LABEL[s]), 'Total'], rows, [1, 2, 3, 4, 5]),
+    );
+  }
   const windows = ROADMAP_WINDOWS.flatMap((window) => {
     const inWindow = items.filter((item) => item.window === window);
     if (inWindow.length === 0) return [];
-    const rows = inWindow.map((item): Cell[] => [
-      findingCell(item.result, gapAnchor, index),
-      severity(item.result),
-      item.result.question.effort,
-      { text: item.result.answer?.owner ?? '—' },
-      { text: item.target === undefined ? '—' : `${item.target}${item.overdue ? ' (overdue)' : item.dueFromAnswers ? '' : ' (window end)'}` },
-    ]);
+    const rows = inWindow.map((item): Cell[] => [findingCell(item.result, gaps), severity(item.result), item.result.question.effort, { text: item.result.answer?.owner ?? '—' }, dueCell(item)]);
     return [el('h3', {}, text(`${windowLabel(window)} (${inWindow.length})`)), table(windowLabel(window), ['Finding', 'Severity', 'Effort', 'Owner', 'Due'], rows)];
   });
   return section('roadmap', 'Roadmap', intro, ...windows);
@@ -154,28 +174,40 @@ export function comparisonSection(comparison: Comparison): Html {
   );
 }
 
-export function planSection(assessment: Assessment, gapAnchor: GapAnchors, index: Map<QuestionResult, number>): Html {
+export function planSection(assessment: Assessment, gaps: GapIndex): Html {
   if (assessment.openGaps.length === 0) return section('plan', 'Remediation plan', p('No open gaps.'));
-  const rows = assessment.openGaps.map((r): Cell[] => [findingCell(r, gapAnchor, index), severity(r), { text: describeAnswer(r) }, r.question.effort, { text: refsText(r.question.refs) }]);
-  return section(
-    'plan',
-    'Remediation plan',
-    p('Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes. Each links to its details and fix.'),
-    table('Open gaps in priority order', ['Finding', 'Severity', 'Answer', 'Effort', 'Framework refs'], rows),
-  );
+  const intro = p(`Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes.${gaps.condensed ? '' : ' Each links to its details and fix.'}`);
+  if (gaps.condensed) {
+    // The one place every gap's question is written: a gap without a details article is described by its row.
+    const rows = roadmap(assessment).map(({ result: r, ...item }): Row => {
+      const cells: Cell[] = [
+        gaps.detailed(r) ? { html: link(gaps.anchor(r), String(gaps.number(r))) } : String(gaps.number(r)),
+        { text: r.question.ask },
+        severity(r),
+        { text: describeAnswer(r) },
+        r.question.effort,
+        dueCell({ result: r, ...item }),
+        { text: r.answer?.owner ?? '—' },
+      ];
+      return gaps.detailed(r) ? cells : { id: gaps.anchor(r), cells };
+    });
+    return section('plan', 'Remediation plan', intro, condensedNotice(assessment), table('Open gaps in priority order', ['Gap', 'Question', 'Severity', 'Answer', 'Effort', 'Due', 'Owner'], rows, [0]));
+  }
+  const rows = assessment.openGaps.map((r): Cell[] => [findingCell(r, gaps), severity(r), { text: describeAnswer(r) }, r.question.effort, { text: refsText(r.question.refs) }]);
+  return section('plan', 'Remediation plan', intro, table('Open gaps in priority order', ['Finding', 'Severity', 'Answer', 'Effort', 'Framework refs'], rows));
 }
 
-export function detailsSection(assessment: Assessment, gapAnchor: GapAnchors, index: Map<QuestionResult, number>): Html {
+export function detailsSection(assessment: Assessment, gaps: GapIndex): Html {
   if (assessment.openGaps.length === 0) return section('details', 'Gap details', p('No open gaps.'));
-  const open = byChecklist(assessment.openGaps);
+  const open = byChecklist(assessment.openGaps.slice(0, gaps.detailedCount));
   const parts = assessment.checklists.flatMap((c) => {
-    const gaps = open.get(c.checklist) ?? [];
-    if (gaps.length === 0) return [];
+    const inChecklist = open.get(c.checklist) ?? [];
+    if (inChecklist.length === 0) return [];
     const intro =
       el('h3', {}, text(c.checklist.title)) +
       el('p', { class: 'prose' }, `${strong('What happened at Sony Pictures:')} ${text(c.checklist.lesson)}`) +
       ul(c.checklist.sources.map((s) => `${text(s.publication)}, ${el('cite', {}, text(s.title))}, ${text(s.date)}`));
-    const details = gaps.map((r) => {
+    const details = inChecklist.map((r) => {
       const a = r.answer;
       const evidence = evidenceText(a?.evidence);
       const facts: [string, Html][] = [
@@ -190,8 +222,8 @@ export function detailsSection(assessment: Assessment, gapAnchor: GapAnchors, in
       ];
       return el(
         'article',
-        { class: 'gap', id: gapAnchor(r) },
-        el('h4', {}, text(`${index.get(r)}. ${r.question.ask}`)),
+        { class: 'gap', id: gaps.anchor(r) },
+        el('h4', {}, text(`${gaps.number(r)}. ${r.question.ask}`)),
         el('dl', {}, ...facts.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
         el('p', { class: 'prose' }, `${strong('Why it matters:')} ${text(r.question.why)}`),
         el('p', { class: 'prose' }, `${strong('Fix:')} ${text(r.question.fix)}`),
@@ -199,7 +231,7 @@ export function detailsSection(assessment: Assessment, gapAnchor: GapAnchors, in
     });
     return [intro, ...details];
   });
-  return section('details', 'Gap details', ...parts);
+  return section('details', 'Gap details', condensedNotice(assessment), ...parts);
 }
 
 export function acceptedSection(assessment: Assessment): Html {
@@ -228,15 +260,13 @@ export function notApplicableSection(assessment: Assessment): Html {
   return section('not-applicable', 'Not applicable', table('Questions answered not applicable', ['Question', 'Justification'], rows));
 }
 
-export function unansweredSection(assessment: Assessment): Html {
+export function unansweredSection(assessment: Assessment, gaps: GapIndex): Html {
   if (assessment.unanswered.length === 0) return section('unanswered', 'Unanswered', p('Every applicable question was answered.'));
+  const intro = p(text(`${plural(assessment.unanswered.length, 'question was', 'questions were')} not answered; each counts as a gap until it is.`));
+  // Condensed: each is a gap of the plan, answer "not answered"; listing them again would only add size.
+  if (gaps.condensed) return section('unanswered', 'Unanswered', intro, p(text(`Each is in the remediation plan, its answer “${STATUS_LABEL.unanswered}”, and in the appendix.`)));
   const rows = assessment.unanswered.map((r): Cell[] => [{ html: code(r.globalId) }, { text: r.question.ask }, severity(r)]);
-  return section(
-    'unanswered',
-    'Unanswered',
-    p(text(`${plural(assessment.unanswered.length, 'question was', 'questions were')} not answered; each counts as a gap until it is.`)),
-    table('Unanswered questions', ['Question id', 'Question', 'Severity'], rows),
-  );
+  return section('unanswered', 'Unanswered', intro, table('Unanswered questions', ['Question id', 'Question', 'Severity'], rows));
 }
 
 export function coverageSection(assessment: Assessment): Html {
@@ -254,16 +284,21 @@ export function coverageSection(assessment: Assessment): Html {
   );
 }
 
-export function appendixSection(assessment: Assessment): Html {
+export function appendixSection(assessment: Assessment, gaps: GapIndex): Html {
   const results = byChecklist(assessment.results);
+  // Condensed: the answers by question id (an open gap's id links to it); the questions are in the checklists.
+  const [headers, row] = gaps.condensed
+    ? [['Question id', 'Answer', 'Note'], (r: QuestionResult): Cell[] => [idCell(r, gaps), { text: describeAnswer(r) }, { text: r.answer?.note ?? '—' }]]
+    : [['Question id', 'Question', 'Answer', 'Note'], (r: QuestionResult): Cell[] => [{ html: code(r.globalId) }, { text: r.question.ask }, { text: describeAnswer(r) }, { text: r.answer?.note ?? '—' }]];
   const parts = assessment.checklists.map((c, i) => {
-    const rows = (results.get(c.checklist) ?? []).map((r): Cell[] => [{ html: code(r.globalId) }, { text: r.question.ask }, { text: describeAnswer(r) }, { text: r.answer?.note ?? '—' }]);
+    const rows = (results.get(c.checklist) ?? []).map(row);
     return (
       el('h3', { id: anchor('answers', i + 1) }, text(c.checklist.title)) +
-      (rows.length ? table(`Answers: ${c.checklist.title}`, ['Question id', 'Question', 'Answer', 'Note'], rows) : p(text(`No question of this checklist applies at level ${assessment.level} with these answers.`)))
+      (rows.length ? table(`Answers: ${c.checklist.title}`, headers, rows) : p(text(`No question of this checklist applies at level ${assessment.level} with these answers.`)))
     );
   });
-  return section('answers', 'Appendix: every answer', p(text(`Every question that applies at level ${assessment.level} with these answers, in checklist order.`)), ...parts);
+  const intro = `Every question that applies at level ${assessment.level} with these answers, in checklist order${gaps.condensed ? ', by question id' : ''}.`;
+  return section('answers', 'Appendix: every answer', p(text(intro)), ...parts);
 }
 
 export function methodologySection(assessment: Assessment): Html {

@@ -19,6 +19,7 @@ caption { text-align: left; font-weight: 600; padding: .2rem 0; color: var(--mut
 th, td { border: 1px solid var(--rule); padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: var(--band); }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+.date { white-space: nowrap; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .4rem 0 1rem; }
 .meta dt { font-weight: 600; }
 .meta dd { margin: 0; }

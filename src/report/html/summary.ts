@@ -12,10 +12,12 @@ import { LEVEL_LABEL } from '../markdown.js';
 import { plural } from '../../plural.js';
 import { el, figure, link, ol, p, section, strong, table, text } from './markup.js';
 import type { Html } from './markup.js';
+import { condensedNotice } from './gaps.js';
+import type { GapIndex } from './gaps.js';
 
 export const URGENT_ACTIONS = 5;
 
-export function summarySection(assessment: Assessment, gapAnchor: (index: number) => string): Html {
+export function summarySection(assessment: Assessment, gaps: GapIndex): Html {
   const k = assessment.counts;
   const open = assessment.openGaps.length;
   const meta = el(
@@ -66,7 +68,7 @@ export function summarySection(assessment: Assessment, gapAnchor: (index: number
       : el('h3', {}, urgent.length === 1 ? 'The most urgent action' : `The ${urgent.length} most urgent actions`) +
         ol(
           urgent.map((r, i) =>
-            `${el('span', { class: `sev sev-${r.question.severity}` }, SEVERITY_LABEL[r.question.severity])}: ${text(r.question.ask)} ${link(gapAnchor(i), `What to do (gap ${i + 1})`)}`,
+            `${el('span', { class: `sev sev-${r.question.severity}` }, SEVERITY_LABEL[r.question.severity])}: ${text(r.question.ask)} ${link(gaps.anchor(r), `What to do (gap ${i + 1})`)}`,
           ),
         );
   const kept = keptInScopeSentences(assessment.scope);
@@ -78,5 +80,5 @@ export function summarySection(assessment: Assessment, gapAnchor: (index: number
   const scope = el('div', { class: 'scope' }, el('h3', {}, 'Scope and limits'), p(text([...scopeStatement(assessment), ...kept].join(' '))));
   // Said first, as the text and Markdown reports do: a reader must know what was taken out.
   const redacted = assessment.redacted ? p(strong(text(`${REDACTED_NOTICE}.`))) : '';
-  return section('summary', 'Executive summary', redacted, el('div', { class: 'overview' }, meta, gauge, bySeverity), radar, facts, actions, scope);
+  return section('summary', 'Executive summary', redacted, el('div', { class: 'overview' }, meta, gauge, bySeverity), radar, facts, condensedNotice(assessment), actions, scope);
 }
