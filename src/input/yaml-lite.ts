@@ -46,6 +46,12 @@ const SMALL_INTEGER = /^[0-9]{1,15}$/;
 const FLOW_PLAIN = /^[^-?:,[\]{}#&*!|>'"%@` ][^,[\]{}:#]*$/;
 /** A key in a one-line flow mapping: a plain word. */
 const FLOW_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+/**
+ * What ends a run of a quoted scalar's characters, searched from lastIndex. A search that passes the
+ * line's end means the scalar is not closed there, which ends the quick read: it happens once at most.
+ */
+const DOUBLE_QUOTED_MARKS = /["\\]/g;
+const SINGLE_QUOTE = /'/g;
 const DOUBLE_QUOTED_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0' };
 
 /** Reads a file's text if it is in the subset and within the items limit, else undefined. */
@@ -356,15 +362,22 @@ class LiteReader {
     throw OUTSIDE;
   }
 
+  /** Up to the first of `marks` (or `end`): runs without an escape are copied whole, never a character at a time. */
+  private runTo(from: number, end: number, marks: RegExp): number {
+    marks.lastIndex = from;
+    const found = marks.exec(this.text);
+    return found === null || found.index > end ? end : found.index;
+  }
+
   private doubleQuoted(from: number, end: number): { value: string; end: number } {
     let value = '';
     for (let i = from; i < end; i++) {
-      const c = this.text[i]!;
+      const stop = this.runTo(i, end, DOUBLE_QUOTED_MARKS);
+      value += this.text.slice(i, stop);
+      i = stop;
+      const c = this.text[i];
+      if (i >= end || c === undefined) break;
       if (c === '"') return { value, end: i + 1 };
-      if (c !== '\\') {
-        value += c;
-        continue;
-      }
       const escaped = this.text[++i];
       const simple = escaped === undefined ? undefined : DOUBLE_QUOTED_ESCAPES[escaped];
       if (simple !== undefined) value += simple;
@@ -381,9 +394,11 @@ class LiteReader {
   private singleQuoted(from: number, end: number): { value: string; end: number } {
     let value = '';
     for (let i = from; i < end; i++) {
-      const c = this.text[i]!;
-      if (c !== "'") value += c;
-      else if (this.text[i + 1] === "'" && i + 1 < end) {
+      const stop = this.runTo(i, end, SINGLE_QUOTE);
+      value += this.text.slice(i, stop);
+      i = stop;
+      if (i >= end) break;
+      if (this.text[i + 1] === "'" && i + 1 < end) {
         value += "'";
         i++;
       } else return { value, end: i + 1 };

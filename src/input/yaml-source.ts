@@ -2,7 +2,7 @@
  * The full YAML reader: parses strictly and keeps the document, so every problem (syntax, duplicate
  * keys, tags, aliases) and every node can be pointed at by file:line:col, never an exception.
  */
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { Lexer, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Problem } from '../problems.js';
 import { LineIndex, normaliseYamlText, yamlItemsOverLimit } from './source-position.js';
@@ -19,6 +19,23 @@ const NESTED_TOO_DEEPLY = 'the YAML is nested too deeply to read';
  * varies with the engine's state.
  */
 const MAX_DEPTH = 100;
+
+/**
+ * The longest value (scalar) a file may hold, in characters: far beyond any note or question. The
+ * parser copies a quoted scalar a character at a time, so a hostile 50 MB one would cost seconds of
+ * garbage collection; the lexer finds it in milliseconds.
+ */
+export const MAX_SCALAR_CHARS = 4_000_000;
+
+/** Where the first token longer than MAX_SCALAR_CHARS starts, or undefined when there is none. */
+function longScalarOffset(text: string): number | undefined {
+  if (text.length <= MAX_SCALAR_CHARS) return undefined;
+  for (const token of new Lexer().lex(text)) {
+    // Tokens are slices of the text, so the long one is found where it is (only ever once).
+    if (token.length > MAX_SCALAR_CHARS) return text.indexOf(token);
+  }
+  return undefined;
+}
 
 /** The first node nested deeper than MAX_DEPTH, found without recursion; undefined when there is none. */
 function tooDeep(doc: Document.Parsed): Node | undefined {
@@ -46,6 +63,11 @@ export function parseYaml(text: string, file: string): YamlSource {
   const limit = yamlItemsOverLimit(source);
   if (limit !== undefined) {
     const problem = { file, line: 1, col: 1, message: `too many YAML lines and items (over ${limit}): not parsed (set BREACHREADY_MAX_YAML_ITEMS to raise the limit)` };
+    return sourceOf(file, source, parseDocument('', { schema: 'core' }), lineCounter, undefined, [problem]);
+  }
+  const long = longScalarOffset(source);
+  if (long !== undefined) {
+    const problem = { file, ...lineCounter.linePos(long), message: `a value of over ${MAX_SCALAR_CHARS} characters: not parsed` };
     return sourceOf(file, source, parseDocument('', { schema: 'core' }), lineCounter, undefined, [problem]);
   }
   let doc: Document.Parsed;

@@ -267,6 +267,8 @@ function generateCorpus(): void {
   writeBig(gen('big-comments.yaml'), 'breachready: 1\nanswers:\n  social-media/unique-credentials: no\n', `# ${'x'.repeat(97)}\n`, 50 * MB);
   writeBig(gen('big-string.yaml'), `${VALID_HEAD}questions:\n${VALID_QUESTION}note: "`, 'x', 50 * MB, '"\n');
   writeBig(gen('big-sequence.yaml'), `${VALID_HEAD}questions:\n`, '  - a\n', 50 * MB);
+  // The same string folded over 500,000 lines: outside the quick reader, so the full parser's turn.
+  writeBig(gen('big-folded-string.yaml'), `${VALID_HEAD}questions:\n${VALID_QUESTION}note: "`, `${'x'.repeat(99)}\n      `, 50 * MB, '"\n');
   const random = Buffer.alloc(50 * MB);
   for (let i = 0; i < random.length; i++) random[i] = (i * 2654435761) >>> 24; // deterministic noise
   writeFileSync(gen('big-binary.yaml'), random);
@@ -621,6 +623,7 @@ const CORPUS: CorpusEntry[] = [
   { file: gen('over-limit.yaml'), what: 'a 65 MB file (over the size limit)', cases: big(rejectedChecklist(gen('over-limit.yaml'), [[1, 1, /over the 64 MB limit/]])) },
   { file: gen('big-comments.yaml'), what: '50 MB of comments in an answers file', cases: big([{ title: 'report -f json', args: ['report', '--answers', gen('big-comments.yaml'), '-f', 'json', ...AS_OF], outcome: 'accept', json: true }]) },
   { file: gen('big-string.yaml'), what: 'a 50 MB string', cases: big([{ title: 'validate', args: ['validate', gen('big-string.yaml')], outcome: 'reject', files: [gen('big-string.yaml')] }]) },
+  { file: gen('big-folded-string.yaml'), what: 'a 50 MB quoted string over many lines', cases: big(rejectedChecklist(gen('big-folded-string.yaml'), [[20, 7, /a value of over 4000000 characters: not parsed/]])) },
   { file: gen('big-sequence.yaml'), what: 'a 50 MB sequence (8.7 million items)', cases: big([{ title: 'validate', args: ['validate', gen('big-sequence.yaml')], outcome: 'reject', files: [gen('big-sequence.yaml')] }]) },
   { file: gen('many-problems.yaml'), what: '150,000 wrong questions in 300 KB', cases: big(rejectedChecklist(gen('many-problems.yaml'))) },
   { file: gen('many-unknown-ids.yaml'), what: '20,000 unknown question ids in 500 KB', cases: big([{ title: 'report', args: ['report', '--answers', gen('many-unknown-ids.yaml')], outcome: 'reject', files: [gen('many-unknown-ids.yaml')] }]) },
@@ -798,7 +801,7 @@ describe('the corpus is what it claims to be', () => {
     expect(bytes('answers/empty.yaml').length).toBe(0);
   });
   it('the generated big files are 50 MB', () => {
-    for (const name of ['big-comments.yaml', 'big-string.yaml', 'big-sequence.yaml', 'big-binary.yaml']) {
+    for (const name of ['big-comments.yaml', 'big-string.yaml', 'big-folded-string.yaml', 'big-sequence.yaml', 'big-binary.yaml']) {
       expect(statSync(gen(name)).size).toBeGreaterThanOrEqual(50 * MB);
       expect(statSync(gen(name)).size).toBeLessThan(64 * MB);
     }
