@@ -16,6 +16,7 @@ import { lineChart } from '../../src/report/charts/line.js';
 import { radarChart } from '../../src/report/charts/radar.js';
 import { renderHtml } from '../../src/report/html/render.js';
 import { FULL_DETAIL_GAPS, condensedHtmlNote, gapIndex } from '../../src/report/html/gaps.js';
+import { RADAR_MAX_AXES, WEAKEST_SHOWN } from '../../src/report/html/summary.js';
 import { anchor } from '../../src/report/html/markup.js';
 import { fixPdfDates } from '../../src/report/pdf.js';
 import type { Assessment } from '../../src/scoring/model.js';
@@ -269,6 +270,57 @@ describe('a large report (more than FULL_DETAIL_GAPS open gaps)', () => {
   });
 });
 
+describe('the summary with few or many checklists', () => {
+  /** `n` checklists of two questions: a scoping one answered don't know, and one kept in scope by it, answered yes in every third checklist, else partial. */
+  function checklists(n: number): Assessment {
+    const lists: Checklist[] = Array.from({ length: n }, (_, c) => ({
+      id: `c${c}`,
+      title: `Domain number ${c} with a long title`,
+      version: '1.0.0',
+      summary: 'S.',
+      lesson: 'L.',
+      sources: [{ publication: 'P', title: 'T', date: '2014-12' }],
+      questions: [question('scope', 'low', (s) => s, { gate: true }), question('thing', 'high', (s) => s, { when: { question: 'scope', is: 'yes' } })],
+    }));
+    const entries: Record<string, Answer> = {};
+    lists.forEach((c, i) => {
+      entries[`${c.id}/scope`] = { value: 'unknown' };
+      entries[`${c.id}/thing`] = { value: i % 3 === 0 ? 'yes' : 'partial' };
+    });
+    return score(buildCatalog(lists), { answers: new Map(Object.entries(entries)) }, { level: 3, asOf: AS_OF });
+  }
+  const summaryOf = (a: Assessment) => /<section id="summary".*?<\/section>/s.exec(renderHtml(a, TOOL))![0];
+
+  it('draws a radar from 3 to RADAR_MAX_AXES checklists, and bars otherwise: all of them, or the weakest when there are many', () => {
+    for (const n of [3, RADAR_MAX_AXES]) {
+      const summary = summaryOf(checklists(n));
+      expect(summary.match(/class="radar-axis"/g)).toHaveLength(n);
+      expect(summary).not.toContain('chart-checklists');
+    }
+    const barsOf = (summary: string) => /<svg[^>]*id="chart-checklists".*?<\/svg>/s.exec(summary)![0];
+    for (const n of [1, 2]) {
+      const summary = summaryOf(checklists(n));
+      expect(summary).not.toContain('radar-axis');
+      expect(barsOf(summary).match(/<g class="bar">/g)).toHaveLength(n);
+    }
+    const summary = summaryOf(checklists(RADAR_MAX_AXES + 1));
+    expect(summary).not.toContain('radar-axis');
+    const chart = barsOf(summary);
+    expect(chart.match(/<g class="bar">/g)).toHaveLength(WEAKEST_SHOWN);
+    expect(summary).toContain(`The ${WEAKEST_SHOWN} lowest scores of ${RADAR_MAX_AXES + 1} checklists`);
+    // The weakest are the partial ones (50.0), never a full score.
+    expect(chart).not.toContain('>100.0<');
+    expect(chart.match(/>50\.0</g)).toHaveLength(WEAKEST_SHOWN);
+    expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ')).toContain(`for more than ${RADAR_MAX_AXES} the bars of the ${WEAKEST_SHOWN} lowest`);
+  });
+
+  it('keeps the scope statement short: three "kept in scope" sentences, then a count', () => {
+    const scope = /<div class="scope">.*?<\/div>/s.exec(summaryOf(checklists(RADAR_MAX_AXES + 1)))![0];
+    expect(scope.match(/which does not rule it out/g)).toHaveLength(3);
+    expect(scope).toContain(`${RADAR_MAX_AXES + 1 - 3} more scoping questions are answered the same way`);
+  });
+});
+
 describe('anchor', () => {
   it('refuses anything but our own lower-case names and numbers', () => {
     expect(anchor('gap', 12)).toBe('gap-12');
@@ -309,6 +361,15 @@ describe('charts', () => {
         for (const b of all) expect([b.left >= 0, b.right <= width!, b.top >= 0, b.bottom <= height!]).toEqual([true, true, true, true]);
         const [values, labels] = [all.filter((b) => b.value), all.filter((b) => !b.value)];
         for (const v of values) for (const l of labels) expect(overlap(v, l)).toBe(false);
+      }
+    }
+  });
+
+  it('bars leave room for their longest label, so none runs off the left edge', () => {
+    for (const labels of [['Low'], ['Critical', 'High'], ['Disaster recovery and business continuity', 'Email']]) {
+      const svg = barChart(labels.map((label, i) => ({ label, value: i + 1 })), { id: 'b', title: 't', desc: 'd', max: 100 });
+      for (const m of svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="end">([^<]*)<\/text>/g)) {
+        expect(Number(m[1]) - [...m[2]!].length * 7).toBeGreaterThanOrEqual(0);
       }
     }
   });

@@ -11,9 +11,16 @@ export interface Bar {
   color?: string;
 }
 
+/** A label is cut to this many characters (the table beside the chart has it whole). */
+export const BAR_LABEL_CHARS = 22;
+/** A generous width per character at the chart's 12px font. */
+export const BAR_CHAR_WIDTH = 7;
+
 export function barChart(bars: readonly Bar[], options: ChartOptions & { max?: number }): string {
   const width = options.width ?? 400;
-  const labelWidth = 110;
+  // Room for the longest label as drawn, at a generous width per character, so none runs off the left edge.
+  const labels = bars.map((bar) => clip(bar.label, BAR_LABEL_CHARS));
+  const labelWidth = 12 + BAR_CHAR_WIDTH * Math.max(4, ...labels.map((l) => [...l].length));
   const valueWidth = 44;
   const rowHeight = 26;
   const max = Math.max(options.max ?? 0, ...bars.map((b) => b.value), 1);
@@ -24,7 +31,7 @@ export function barChart(bars: readonly Bar[], options: ChartOptions & { max?: n
       const length = Math.max(bar.value * scale, bar.value > 0 ? 2 : 0);
       return (
         `<g class="bar">` +
-        label(labelWidth - 8, y + 13, clip(bar.label, 16), 'text-anchor="end"') +
+        label(labelWidth - 8, y + 13, labels[i]!, 'text-anchor="end"') +
         `<rect x="${num(labelWidth)}" y="${num(y)}" width="${num(length)}" height="18" fill="${bar.color ?? PALETTE.accent}"/>` +
         label(labelWidth + length + 6, y + 13, bar.valueText ?? String(bar.value), 'font-weight="700"') +
         `</g>`

@@ -16,6 +16,40 @@ import { condensedNotice } from './gaps.js';
 import type { GapIndex } from './gaps.js';
 
 export const URGENT_ACTIONS = 5;
+/** A radar reads well from 3 to this many axes; otherwise the scores per checklist are bars. */
+export const RADAR_MAX_AXES = 20;
+/** Past RADAR_MAX_AXES checklists, page one shows the bars of this many weakest (the heat map lists them all). */
+export const WEAKEST_SHOWN = 12;
+/** The summary must fit page one: past this many "kept in scope" sentences, the rest are counted. */
+const KEPT_IN_SCOPE_SHOWN = 3;
+
+/** The score per checklist: a radar from 3 to RADAR_MAX_AXES checklists, else bars (past it, of the weakest). */
+function checklistChart(assessment: Assessment): Html {
+  const all = assessment.checklists;
+  const data = (shown: typeof all, caption: string) => table(caption, ['Checklist', 'Score'], shown.map((c) => [{ text: c.checklist.title }, { text: formatChecklistScore(c) }]), [1]);
+  if (all.length >= 3 && all.length <= RADAR_MAX_AXES) {
+    const radar = radarChart(
+      all.map((c) => ({ label: c.checklist.title, value: c.score, valueText: formatScore(c.score) })),
+      { id: 'chart-radar', title: 'Score per checklist', desc: `A radar with one axis per checklist (${all.length}), each from 0 at the centre to 100 at the edge.` },
+    );
+    return figure(radar, data(all, 'Score per checklist'), true);
+  }
+  // Weakest first; a checklist with nothing to score (null) is not among the weakest.
+  const shown = all.length <= RADAR_MAX_AXES ? all : [...all].filter((c) => c.score !== null).sort((a, b) => a.score! - b.score!).slice(0, WEAKEST_SHOWN);
+  const title = all.length <= RADAR_MAX_AXES ? 'Score per checklist' : `The ${shown.length} lowest scores of ${all.length} checklists`;
+  const bars = barChart(
+    shown.map((c) => ({ label: c.checklist.title, value: c.score ?? 0, valueText: formatScore(c.score) })),
+    { id: 'chart-checklists', title, desc: `One bar per checklist (${shown.length}), its length the score from 0 to 100.`, max: 100, width: 480 },
+  );
+  return figure(bars, data(shown, title), true);
+}
+
+/** The first few sentences, and how many more there are. */
+function briefly(sentences: string[]): string[] {
+  if (sentences.length <= KEPT_IN_SCOPE_SHOWN) return sentences;
+  const more = sentences.length - KEPT_IN_SCOPE_SHOWN;
+  return [...sentences.slice(0, KEPT_IN_SCOPE_SHOWN), `${plural(more, 'more scoping question is', 'more scoping questions are')} answered the same way, their questions also kept in scope (the appendix has every answer).`];
+}
 
 export function summarySection(assessment: Assessment, gaps: GapIndex): Html {
   const k = assessment.counts;
@@ -48,19 +82,7 @@ export function summarySection(assessment: Assessment, gaps: GapIndex): Html {
     ),
     table('Open gaps by severity', ['Severity', 'Open gaps'], SEVERITIES.map((s) => [SEVERITY_LABEL[s], String(assessment.openBySeverity[s])]), [1]),
   );
-  const radar = figure(
-    radarChart(
-      assessment.checklists.map((c) => ({ label: c.checklist.title, value: c.score, valueText: formatScore(c.score) })),
-      {
-        id: 'chart-radar',
-        title: 'Score per checklist',
-        desc: `A radar with one axis per checklist (${assessment.checklists.length}), each from 0 at the centre to 100 at the edge.`,
-      },
-    ),
-    table('Score per checklist', ['Checklist', 'Score'], assessment.checklists.map((c) => [{ text: c.checklist.title }, { text: formatChecklistScore(c) }]), [1]),
-    true,
-  );
-
+  const byChecklist = checklistChart(assessment);
   const urgent = assessment.openGaps.slice(0, URGENT_ACTIONS);
   const actions =
     open === 0
@@ -71,7 +93,7 @@ export function summarySection(assessment: Assessment, gaps: GapIndex): Html {
             `${el('span', { class: `sev sev-${r.question.severity}` }, SEVERITY_LABEL[r.question.severity])}: ${text(r.question.ask)} ${link(gaps.anchor(r), `What to do (gap ${i + 1})`)}`,
           ),
         );
-  const kept = keptInScopeSentences(assessment.scope);
+  const kept = briefly(keptInScopeSentences(assessment.scope));
   const facts = p(
     `${strong('Open gaps:')} ${open === 0 ? 'none' : `${open} (${severityCounts(assessment.openBySeverity)})`}. ` +
       `${strong('Accepted risks:')} ${k.accepted} in force, ${k.expired} expired. ` +
@@ -80,5 +102,5 @@ export function summarySection(assessment: Assessment, gaps: GapIndex): Html {
   const scope = el('div', { class: 'scope' }, el('h3', {}, 'Scope and limits'), p(text([...scopeStatement(assessment), ...kept].join(' '))));
   // Said first, as the text and Markdown reports do: a reader must know what was taken out.
   const redacted = assessment.redacted ? p(strong(text(`${REDACTED_NOTICE}.`))) : '';
-  return section('summary', 'Executive summary', redacted, el('div', { class: 'overview' }, meta, gauge, bySeverity), radar, facts, condensedNotice(assessment), actions, scope);
+  return section('summary', 'Executive summary', redacted, el('div', { class: 'overview' }, meta, gauge, bySeverity), byChecklist, facts, condensedNotice(assessment), actions, scope);
 }
