@@ -6,6 +6,8 @@ import type { MaxAge } from '../answers/freshness.js';
 import { SEVERITIES } from '../checklist/vocabulary.js';
 import type { Severity } from '../checklist/vocabulary.js';
 import { CliError } from '../errors.js';
+import { DEFAULT_PAPER, PAPER_SIZES } from '../report/paper.js';
+import type { Paper } from '../report/paper.js';
 import { SHARED, flag, spec, value } from '../cli/options.js';
 import type { OptionValues } from '../cli/options.js';
 
@@ -26,6 +28,7 @@ export const OPTIONS = {
   requireEvidence: spec<Severity>(() =>
     new Option('--require-evidence <severity>', 'exit 1 when a yes or partial at or above this severity has no current evidence').choices(SEVERITIES),
   ),
+  paper: spec<Paper>(() => new Option('--paper <size>', `the page size of a PDF (-o report.pdf; default ${DEFAULT_PAPER})`).choices(PAPER_SIZES)),
   baseline: value('--baseline <file>', 'an earlier answers file: report what improved and what regressed since'),
   failOnRegression: SHARED.failOnRegression('with --baseline: exit 1 only when something got worse (a ratchet)'),
   redact: SHARED.redact,

@@ -14,6 +14,7 @@ import { checkWritable, writeFileAtomic } from '../fs-atomic.js';
 import { formatForFile, knownExtensions, render as renderFormat, FORMATS } from '../report/formats.js';
 import type { FormatName, RenderContext } from '../report/formats.js';
 import type { NextStep } from '../report/text.js';
+import { DEFAULT_PAPER } from '../report/paper.js';
 import type { Assessment } from '../scoring/model.js';
 import { assess, compareWithBaseline } from '../assessment.js';
 import { regressionReason, renderComparisonText } from '../report/comparison.js';
@@ -50,6 +51,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   // Redacted answers keep no paths, so their files are checked on the answers as written: --redact
   // changes what a report shows, never the verdict (its findings then name no file).
   const verdict = options.redact ? redactedFindings(reviewAnswersEvidence(assessed.asWritten, assessment, options)) : review;
+  if (options.paper && !outputs.some((o) => FORMATS[o.format].print)) write('stderr', `${stderrLine('note: --paper sets the page size of a PDF: ignored without -o report.pdf')}\n`);
   if (options.failOnStale && (options.failOn ?? 'none') === 'none') {
     write('stderr', `${stderrLine('warning: --fail-on-stale fails nothing with --fail-on none: give --fail-on a severity')}\n`);
   }
@@ -69,7 +71,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   for (const o of outputs) {
     const text = await render(o.format);
     const print = FORMATS[o.format].print;
-    rendered.push({ ...o, text: print ? await (await print())(text, assessment.asOf) : text });
+    rendered.push({ ...o, text: print ? await (await print())(text, assessment.asOf, options.paper ?? DEFAULT_PAPER) : text });
   }
   // Next steps name the command as it was invoked, so they go to the person, never into a report
   // file, which stays the same bytes however it was made.

@@ -20,7 +20,7 @@ function formatsHelp(): string {
 
 export function declare(program: Command, context: CommandContext): void {
   addOptions(
-    program.command(name).description('score an answers file and print the gap report (text, Markdown or JSON)').argument('[file]', 'the answers file, as with --answers'),
+    program.command(name).description('score an answers file and print the gap report, or write it in any of the formats below').argument('[file]', 'the answers file, as with --answers'),
     OPTIONS,
   )
     .addHelpText(
@@ -37,6 +37,7 @@ ${formatsHelp()}
       $ breachready report --answers answers.yaml --fail-on high --min-score 70 -o report.md
       $ breachready report --answers answers.yaml --fail-on critical -o junit.xml -o results.sarif
       $ breachready report --answers answers.yaml -o report.md -o report.json
+      $ breachready report --answers answers.yaml -o report.html -o report.pdf --paper a4
       $ breachready report --answers answers.yaml --format json --as-of 2026-11-22 > report.json
       $ cat answers.yaml | breachready report --answers - --level 1`,
     )

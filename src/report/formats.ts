@@ -10,6 +10,7 @@ import type { Comparison } from '../scoring/compare.js';
 import type { Assessment } from '../scoring/model.js';
 import type { ComparisonContext } from './comparison.js';
 import { condensedHtmlNote } from './html/gaps.js';
+import type { Paper } from './paper.js';
 import type { ToolInfo } from './json.js';
 import type { NextStep } from './text.js';
 
@@ -53,7 +54,7 @@ export interface Format {
 }
 
 /** Turns a renderer's text into the file's bytes; the as-of date stands in for the dates a printer stamps. */
-export type Printer = (rendered: string, asOf: string) => Promise<Uint8Array>;
+export type Printer = (rendered: string, asOf: string, paper: Paper) => Promise<Uint8Array>;
 
 const REGISTRY = {
   text: {

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliError } from '../errors.js';
+import { PAGE_SIZE_CSS } from './paper.js';
+import type { Paper } from './paper.js';
 
 /** Names the browser goes by on Linux, macOS (via PATH) and Windows. */
 const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'msedge'];
@@ -43,14 +45,15 @@ export function fixPdfDates(pdf: Buffer, asOf: string): Buffer {
 }
 
 /** Prints the HTML to PDF; a missing or failing browser is a one-line error (exit 2), and nothing is written. */
-export async function printPdf(html: string, asOf: string): Promise<Buffer> {
+export async function printPdf(html: string, asOf: string, paper: Paper): Promise<Buffer> {
   const browser = findBrowser();
   if (!browser) throw new CliError(NO_BROWSER);
   const dir = mkdtempSync(join(tmpdir(), 'breachready-pdf-'));
   try {
     const page = join(dir, 'report.html');
     const out = join(dir, 'report.pdf');
-    writeFileSync(page, html, { mode: 0o600 });
+    // The page size goes in as one more stylesheet of ours (the page's CSP allows inline styles).
+    writeFileSync(page, html.replace('</head>', `<style>${PAGE_SIZE_CSS[paper]}</style>\n</head>`), { mode: 0o600 });
     const args = [
       '--headless',
       '--disable-gpu',

@@ -123,6 +123,29 @@ describe('the example HTML report in Chromium', () => {
   }, 120_000);
 });
 
+describe('the PDF page size', () => {
+  const pageSize = (pdf: string) => /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))!.slice(1).map((n) => Math.round(Number(n)));
+
+  it('is Letter by default and A4 with --paper a4, the summary on page one either way', (context) => {
+    needBrowser(context);
+    if (!HAS_PDFTOTEXT && !BROWSER_REQUIRED) context.skip('pdftotext and pdfinfo (poppler-utils) are not installed');
+    const a4 = join(dir, 'a4.pdf');
+    report(EXAMPLE, [a4], ['--paper', 'a4']);
+    expect(pageSize(a4)).toEqual([595, 842]);
+    const first = execFileSync('pdftotext', ['-layout', '-l', '1', a4, '-'], { encoding: 'utf8' });
+    for (const words of ['Executive summary', 'most urgent actions', 'Scope and limits', 'Page 1 of']) expect(first).toContain(words);
+    const letter = join(dir, 'letter.pdf');
+    report(join(ROOT, 'examples/ci-fail.yaml'), [letter]);
+    expect(pageSize(letter)).toEqual([612, 792]);
+  }, 120_000);
+
+  it('--paper without a PDF output says it is ignored, in one line', () => {
+    const result = run(['report', '--answers', EXAMPLE, ...AS_OF, '--paper', 'a4', '--format', 'json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr.split('\n').filter((line) => line.includes('--paper'))).toEqual(['note: --paper sets the page size of a PDF: ignored without -o report.pdf']);
+  });
+});
+
 describe('the trend and roll-up pages in Chromium', () => {
   const SITTINGS = ['examples/trend/northlight-2026-05.yaml', 'examples/trend/northlight-2026-08.yaml', 'examples/northlight-pictures.yaml'].map((f) => join(ROOT, f));
 
