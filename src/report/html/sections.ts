@@ -10,7 +10,7 @@ import { lessonStatus } from '../../scoring/lessons.js';
 import { byChecklist } from '../../scoring/model.js';
 import type { Assessment, QuestionResult } from '../../scoring/model.js';
 import { ROADMAP_WINDOWS, roadmap, windowLabel } from '../../scoring/roadmap.js';
-import type { RoadmapItem } from '../../scoring/roadmap.js';
+import type { RoadmapItem, RoadmapWindow } from '../../scoring/roadmap.js';
 import { LESSONS_INTRO, LESSON_STATES_EXPLAINED, SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatScore } from '../common.js';
 import { FRAMEWORK_LABEL, frameworkCoverage } from '../coverage.js';
 import { LESSON_STATE_LABEL } from '../markdown.js';
@@ -82,9 +82,9 @@ export function roadmapSection(assessment: Assessment, gaps: GapIndex): Html {
     'Every open gap placed in a time window by its severity and effort: critical gaps within 30 days, a quick fix one window sooner, a large one a window later. ' +
       'The due date is the answers file’s own <code>due</code> where it gives one, otherwise the end of the window counted from the as-of date.',
   );
+  const inWindow = (window: RoadmapWindow) => items.filter((item) => item.window === window);
   if (gaps.condensed) {
     // Thousands of rows would repeat the plan: the windows are counted here, each gap's due date is in the plan.
-    const inWindow = (window: (typeof ROADMAP_WINDOWS)[number]) => items.filter((item) => item.window === window);
     const rows = ROADMAP_WINDOWS.map((window): Cell[] => {
       const these = inWindow(window);
       return [windowLabel(window), ...SEVERITIES.map((s) => String(these.filter((item) => item.result.question.severity === s).length)), String(these.length)];
@@ -98,10 +98,10 @@ export function roadmapSection(assessment: Assessment, gaps: GapIndex): Html {
     );
   }
   const windows = ROADMAP_WINDOWS.flatMap((window) => {
-    const inWindow = items.filter((item) => item.window === window);
-    if (inWindow.length === 0) return [];
-    const rows = inWindow.map((item): Cell[] => [findingCell(item.result, gaps), severity(item.result), item.result.question.effort, { text: item.result.answer?.owner ?? '—' }, dueCell(item)]);
-    return [el('h3', {}, text(`${windowLabel(window)} (${inWindow.length})`)), table(windowLabel(window), ['Finding', 'Severity', 'Effort', 'Owner', 'Due'], rows)];
+    const these = inWindow(window);
+    if (these.length === 0) return [];
+    const rows = these.map((item): Cell[] => [findingCell(item.result, gaps), severity(item.result), item.result.question.effort, { text: item.result.answer?.owner ?? '—' }, dueCell(item)]);
+    return [el('h3', {}, text(`${windowLabel(window)} (${these.length})`)), table(windowLabel(window), ['Finding', 'Severity', 'Effort', 'Owner', 'Due'], rows)];
   });
   return section('roadmap', 'Roadmap', intro, ...windows);
 }
@@ -179,14 +179,15 @@ export function planSection(assessment: Assessment, gaps: GapIndex): Html {
   const intro = p(`Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes.${gaps.condensed ? '' : ' Each links to its details and fix.'}`);
   if (gaps.condensed) {
     // The one place every gap's question is written: a gap without a details article is described by its row.
-    const rows = roadmap(assessment).map(({ result: r, ...item }): Row => {
+    const rows = roadmap(assessment).map((item): Row => {
+      const r = item.result;
       const cells: Cell[] = [
         gaps.detailed(r) ? { html: link(gaps.anchor(r), String(gaps.number(r))) } : String(gaps.number(r)),
         { text: r.question.ask },
         severity(r),
         { text: describeAnswer(r) },
         r.question.effort,
-        dueCell({ result: r, ...item }),
+        dueCell(item),
         { text: r.answer?.owner ?? '—' },
       ];
       return gaps.detailed(r) ? cells : { id: gaps.anchor(r), cells };
