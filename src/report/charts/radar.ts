@@ -39,17 +39,24 @@ export function labelLines(text: string): string[] {
 
 export function radarChart(axes: readonly RadarAxis[], options: ChartOptions & { max?: number }): string {
   const width = options.width ?? 560;
-  const height = width * 0.7;
   const cx = width / 2;
-  const cy = height / 2;
   const labels = axes.map((axis) => labelLines(axis.label));
+  const n = Math.max(axes.length, 1);
+  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n;
   // Room at the sides for the widest label line, above and below for the most lines.
   const tallest = Math.max(1, ...labels.map((lines) => lines.length));
   const widest = Math.max(0, ...labels.flat().map((l) => [...l].length)) * RADAR_CHAR_WIDTH;
-  const r = Math.max(20, Math.min(cx - GAP - widest - 4, cy - GAP - tallest * LINE_HEIGHT - 4));
+  const margin = GAP + tallest * LINE_HEIGHT + 4;
+  // How far the shape reaches up and down, in radii: a triangle reaches half as far down as up, so
+  // it is drawn lower in a shorter frame rather than above an empty band.
+  const sines = [0, ...axes.map((_, i) => Math.sin(angle(i)))];
+  const [top, bottom] = [Math.min(...sines), Math.max(...sines)];
+  const reach = Math.max(bottom - top, 1);
+  const byWidth = cx - GAP - widest - 4;
+  const height = Math.min(width * 0.7, reach * byWidth + 2 * margin);
+  const r = Math.max(20, Math.min(byWidth, (height - 2 * margin) / reach));
+  const cy = height / 2 - (r * (top + bottom)) / 2;
   const max = options.max ?? 100;
-  const n = Math.max(axes.length, 1);
-  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n;
   // Axis i points up and then clockwise.
   const point = (i: number, fraction: number): [number, number] => [cx + r * fraction * Math.cos(angle(i)), cy + r * fraction * Math.sin(angle(i))];
   const ring = (fraction: number) =>
