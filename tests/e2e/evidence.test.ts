@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, run } from '../helpers/cli.js';
+import { RECORDED_SHA, fullEntryLines } from '../helpers/evidence-entry.js';
 
 const AS_OF = ['--as-of', '2026-11-22'];
-const SHA = '3b1f'.repeat(16);
+const SHA = RECORDED_SHA;
 
 /** Writes an answers file answering privileged-access/admin-mfa with `entry` (lines under the id). */
 function answersWith(...entry: string[]): string {
@@ -17,19 +18,7 @@ function answersWith(...entry: string[]): string {
   return path;
 }
 
-const FULL = [
-  'answer: no',
-  'answered: 2026-11-22',
-  'by: Jane Doe',
-  'owner: IT manager',
-  'due: 2027-03-31',
-  'evidence:',
-  '  - href: https://wiki.example/mfa-policy',
-  '    expires: 2027-11-20',
-  '  - path: evidence/conditional-access.pdf',
-  `    sha256: ${SHA}`,
-  '    collected: 2026-11-20',
-];
+const FULL = fullEntryLines();
 
 describe('evidence, owners and dates', () => {
   it('validate and report accept the new fields, and the report names the evidence', () => {

@@ -6,8 +6,9 @@ import type { AnswerEntry } from '../../src/answers/schema.js';
 import { renderTemplate } from '../../src/answers/template.js';
 import { buildCatalog } from '../../src/catalog.js';
 import { checklist, question } from '../helpers/build.js';
+import { RECORDED_SHA, fullEntryLines } from '../helpers/evidence-entry.js';
 
-const SHA = '3b1f'.repeat(16);
+const SHA = RECORDED_SHA;
 
 /** An answers file with one answer whose entry lines are `entry` (indented under the id). */
 const fileWith = (...entry: string[]) => ['breachready: 1', 'answers:', '  s/a:', ...entry.map((l) => `    ${l}`), ''].join('\n');
@@ -18,19 +19,8 @@ async function problemsOf(text: string): Promise<string[]> {
 }
 
 describe('evidence, owners and dates in the answers file', () => {
-  const example = fileWith(
-    'answer: no',
-    'answered: 2026-11-22',
-    'by: " Jane Doe "',
-    'owner: IT manager',
-    'due: 2027-03-31',
-    'evidence:',
-    '  - href: https://wiki.example/mfa-policy',
-    '    expires: 2027-11-20',
-    '  - path: evidence/conditional-access.pdf',
-    `    sha256: ${SHA}`,
-    '    collected: 2026-11-20',
-  );
+  // The name with spaces around it: the model trims them.
+  const example = fileWith(...fullEntryLines({ by: '" Jane Doe "' }));
 
   it('accepts the full form and the model carries it normalised', async () => {
     const parsed = await parseAnswersText(example, 'a.yaml');
