@@ -40,7 +40,15 @@ export const flag = (flags: string, description: string) => spec<boolean>(() => 
 export const value = (flags: string, description: string, fallback?: string) =>
   spec<string>(() => (fallback === undefined ? new Option(flags, description) : new Option(flags, description).default(fallback)));
 
-/** `-f` for a command with its own set of formats (diff, trend, rollup), text by default. */
+/** `-f` for a command that writes files too (-o): text on stdout, or nothing when -o is given. */
+export const stdoutFormatOf = <T extends string>(names: readonly T[]) =>
+  spec<T>(() => new Option('-f, --format <format>', 'format on stdout (default: text, or none when -o is given)').choices(names));
+
+/** `-o` for a command that writes these formats, each file's format by its extension. */
+export const outputsOf = (names: readonly FormatName[]) =>
+  spec<string[]>(() => new Option('-o, --output <file>', `also write a file; the format follows the extension: ${knownExtensions(names).join(' ')} (repeatable)`).argParser(collect));
+
+/** `-f` for a command with its own set of formats (diff), text by default. */
 export const formatOf = <T extends string>(names: readonly T[]) =>
   spec<T>(() => new Option('-f, --format <format>', 'output format').choices(names).default('text'));
 
@@ -57,13 +65,11 @@ export const SHARED = {
   /** The answers file: the interview writes it (default file), report reads it. */
   answers: (description: string, fallback?: string) => value('-a, --answers <file>', description, fallback),
   /** The report formats on stdout. */
-  format: spec<FormatName>(() => new Option('-f, --format <format>', 'format on stdout (default: text, or none when -o is given)').choices(FORMAT_NAMES)),
+  format: stdoutFormatOf<FormatName>(FORMAT_NAMES),
   /** The formats a comparison prints in. */
   comparisonFormat: formatOf<FormatName>(COMPARISON_FORMAT_NAMES),
   /** Report files, their format by extension. */
-  outputs: spec<string[]>(() =>
-    new Option('-o, --output <file>', `also write a report file; the format follows the extension: ${knownExtensions().join(' ')} (repeatable)`).argParser(collect),
-  ),
+  outputs: outputsOf(FORMAT_NAMES),
   failOn: spec<FailOn>(() =>
     new Option('--fail-on <severity>', 'exit 1 when an open gap (not an accepted risk) at or above this severity remains').choices([...SEVERITIES, 'none']).default('none'),
   ),

@@ -10,8 +10,8 @@ import { CliError, EXIT } from '../errors.js';
 import { stderrLine } from '../text.js';
 import { writeCiOutputs } from '../github-actions.js';
 import { evaluatePolicy } from '../policy.js';
-import { checkWritable, writeFileAtomic } from '../fs-atomic.js';
-import { formatForFile, knownExtensions, render as renderFormat, FORMATS } from '../report/formats.js';
+import { outputFiles, writeOutputs } from '../cli/outputs.js';
+import { FORMAT_NAMES, render as renderFormat, FORMATS } from '../report/formats.js';
 import type { FormatName, RenderContext } from '../report/formats.js';
 import type { NextStep } from '../report/text.js';
 import { DEFAULT_PAPER } from '../report/paper.js';
@@ -31,13 +31,7 @@ import type { EvidenceReview } from '../evidence/review.js';
 
 export async function runReport(given: ReportOptions, globals: Globals, file?: string): Promise<void> {
   const options = { ...given, answers: answersFileOf(given.answers, file) };
-  const outputs = (options.output ?? []).map((file) => {
-    const format = formatForFile(file);
-    if (!format) {
-      throw new CliError(`cannot tell the format of "${file}" from its extension: use one of ${knownExtensions().join(', ')}`);
-    }
-    return { file, format };
-  });
+  const outputs = outputFiles(options.output, FORMAT_NAMES);
   const stdoutFormat = options.format ?? (outputs.length ? undefined : 'text');
   if (stdoutFormat && FORMATS[stdoutFormat].print) throw new CliError(`${stdoutFormat} is written to a file, not printed: use -o report.${stdoutFormat}`);
 
@@ -71,7 +65,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   for (const o of outputs) {
     const text = await render(o.format);
     const print = FORMATS[o.format].print;
-    rendered.push({ ...o, text: print ? await (await print())(text, assessment.asOf, options.paper ?? DEFAULT_PAPER) : text });
+    rendered.push({ ...o, data: print ? await (await print())(text, assessment.asOf, options.paper ?? DEFAULT_PAPER) : text });
   }
   // Next steps name the command as it was invoked, so they go to the person, never into a report
   // file, which stays the same bytes however it was made.
@@ -79,12 +73,7 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
     stdoutFormat === 'text'
       ? await renderFormat('text', assessment, { ...context, color: useColor('stdout', globals.color), next: nextSteps(assessment, options, outputs.map((o) => o.format)) })
       : stdoutFormat && (await render(stdoutFormat));
-  // Every target is checked before the first is written: exit 2 means no report at all.
-  for (const { file } of rendered) checkWritable(file);
-  for (const { file, text } of rendered) {
-    writeFileAtomic(file, text);
-    write('stderr', `${stderrLine(`wrote ${file}`)}\n`);
-  }
+  writeOutputs(rendered);
   if (stdoutText !== undefined) write('stdout', stdoutText);
   if (stdoutFormat !== 'text') {
     for (const stale of assessment.stale) {

@@ -1,11 +1,12 @@
 /** `breachready rollup`'s options, as data: what its declaration adds and the type its implementation takes. */
-import { SHARED, formatOf } from '../cli/options.js';
+import { SHARED, outputsOf, stdoutFormatOf } from '../cli/options.js';
 import type { OptionValues } from '../cli/options.js';
 import { ROLLUP_FORMAT_NAMES } from '../report/rollup-formats.js';
 import type { RollupFormatName } from '../report/rollup-formats.js';
 
 export const OPTIONS = {
-  format: formatOf<RollupFormatName>(ROLLUP_FORMAT_NAMES),
+  format: stdoutFormatOf<RollupFormatName>(ROLLUP_FORMAT_NAMES),
+  output: outputsOf(ROLLUP_FORMAT_NAMES),
   checklist: SHARED.checklist,
   level: SHARED.level,
   asOf: SHARED.asOf(', for reproducible reports'),

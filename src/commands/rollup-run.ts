@@ -14,7 +14,8 @@ import { pseudonym } from '../redact.js';
 import { checkRedactFlags } from '../cli/options.js';
 import { formatScore, oneDecimal } from '../report/common.js';
 import { sharedScopeLine } from '../report/comparison.js';
-import { renderRollup } from '../report/rollup-formats.js';
+import { ROLLUP_FORMAT_NAMES, renderRollup } from '../report/rollup-formats.js';
+import { outputFiles, renderAndWrite } from '../cli/outputs.js';
 import { sharedScope } from '../scoring/comparison-scope.js';
 import { buildRollup } from '../scoring/rollup.js';
 import type { Rollup } from '../scoring/rollup.js';
@@ -24,6 +25,7 @@ import type { RollupOptions } from './rollup-options.js';
 
 export async function runRollup(paths: string[], options: RollupOptions, globals: Globals): Promise<void> {
   checkRedactFlags(options);
+  const outputs = outputFiles(options.output, ROLLUP_FORMAT_NAMES);
   const asOf = asOfDate(options.asOf);
   const files = paths.flatMap(unitFiles);
   const cap = options.level ?? HIGHEST_LEVEL;
@@ -42,7 +44,8 @@ export async function runRollup(paths: string[], options: RollupOptions, globals
     scope,
     asOf,
   );
-  write('stdout', await renderRollup(options.format ?? 'text', rollup, { tool: { name: 'breachready', version }, color: useColor('stdout', globals.color) }));
+  const tool = { name: 'breachready', version };
+  await renderAndWrite(outputs, options.format, (format, color) => renderRollup(format, rollup, { tool, color }), useColor('stdout', globals.color));
 
   const reasons = policyReasons(rollup, options);
   if (reasons.length) throw new CliError(`policy failed:\n  ${reasons.join('\n  ')}`, EXIT.policy);

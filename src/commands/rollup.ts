@@ -30,7 +30,8 @@ export function declare(program: Command, context: CommandContext): void {
       $ breachready rollup units/
       $ breachready rollup units/ -f markdown --as-of 2026-11-22 > group.md
       $ breachready rollup units/ --fail-on critical --min-score 70 --min-unit-score 50
-      $ breachready rollup units/ --redact -f json > for-the-insurer.json`,
+      $ breachready rollup units/ --redact -f json > for-the-insurer.json
+      $ breachready rollup units/ -o group.html -o group.md --fail-on high`,
     )
     .action(async (paths: string[], options: RollupOptions) => (await import('./rollup-run.js')).runRollup(paths, options, context.globals()));
 }

@@ -11,7 +11,8 @@ import { plural } from '../plural.js';
 import { pseudonym } from '../redact.js';
 import { checkRedactFlags } from '../cli/options.js';
 import { sharedScopeLine } from '../report/comparison.js';
-import { renderTrend } from '../report/trend-formats.js';
+import { TREND_FORMAT_NAMES, renderTrend } from '../report/trend-formats.js';
+import { outputFiles, renderAndWrite } from '../cli/outputs.js';
 import { sharedScope } from '../scoring/comparison-scope.js';
 import { buildTrend, byDate } from '../scoring/trend.js';
 import { write } from '../std-streams.js';
@@ -28,6 +29,7 @@ interface Sitting {
 
 export async function runTrend(files: string[], options: TrendOptions, globals: Globals): Promise<void> {
   checkRedactFlags(options);
+  const outputs = outputFiles(options.output, TREND_FORMAT_NAMES);
   if (options.git && files.length !== 1) throw new CliError(`--git reads one file's history: name one file (got ${files.length})`);
   const sittings = byDate(options.git ? await fromGit(files[0]!) : await fromFiles(files));
   if (sittings.length < 2) {
@@ -56,7 +58,8 @@ export async function runTrend(files: string[], options: TrendOptions, globals: 
     loaded.map((l) => l.input),
     scope,
   );
-  write('stdout', await renderTrend(options.format ?? 'text', trend, { tool: { name: 'breachready', version }, color: useColor('stdout', globals.color) }));
+  const tool = { name: 'breachready', version };
+  await renderAndWrite(outputs, options.format, (format, color) => renderTrend(format, trend, { tool, color }), useColor('stdout', globals.color));
 }
 
 async function fromFiles(files: string[]): Promise<Sitting[]> {

@@ -27,7 +27,8 @@ export function declare(program: Command, context: CommandContext): void {
     Examples:
       $ breachready trend 2026-05.yaml 2026-08.yaml 2026-11.yaml
       $ breachready trend --git breachready-answers.yaml -f markdown > trend.md
-      $ breachready trend --git answers.yaml --redact -f json`,
+      $ breachready trend --git answers.yaml --redact -f json
+      $ breachready trend 2026-*.yaml -o trend.html -o trend.json`,
     )
     .action(async (files: string[], options: TrendOptions) => (await import('./trend-run.js')).runTrend(files, options, context.globals()));
 }

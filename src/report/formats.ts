@@ -152,15 +152,15 @@ export async function renderComparison(format: FormatName, comparison: Compariso
  * The format a file name asks for by its extension, or undefined. A file named after a format
  * (`readiness.junit`) is that format too, so a script can name a report from a format name alone.
  */
-export function formatForFile(file: string): FormatName | undefined {
+export function formatForFile(file: string, names: readonly FormatName[] = FORMAT_NAMES): FormatName | undefined {
   const lower = file.toLowerCase();
-  const matches = FORMAT_NAMES.flatMap((name) => [...FORMATS[name].extensions, `.${name}`].filter((ext) => lower.endsWith(ext)).map((ext) => ({ name, ext })));
+  const matches = names.flatMap((name) => [...FORMATS[name].extensions, `.${name}`].filter((ext) => lower.endsWith(ext)).map((ext) => ({ name, ext })));
   return matches.sort((a, b) => b.ext.length - a.ext.length)[0]?.name;
 }
 
-/** Every extension `-o` recognises, in registry order. */
-export function knownExtensions(): string[] {
-  return FORMAT_NAMES.flatMap((name) => FORMATS[name].extensions);
+/** Every extension `-o` recognises (for these formats), in registry order. */
+export function knownExtensions(names: readonly FormatName[] = FORMAT_NAMES): string[] {
+  return names.flatMap((name) => FORMATS[name].extensions);
 }
 
 /** One row per format: name, extensions, help line (for help text and the README table). */

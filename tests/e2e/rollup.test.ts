@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,3 +170,26 @@ describe('rollup FILE|DIR...', () => {
     expect(run(['rollup', GROUP, ...AS_OF, '--redact', '-f', 'json']).stdout).not.toContain('Larkspur');
   });
 });
+
+describe('rollup -o', () => {
+  it('writes the files, then fails the policy: the reports are there to read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-rollup-o-'));
+    const [html, md] = [join(dir, 'group.html'), join(dir, 'group.md')];
+    const result = run(['rollup', GROUP, ...AS_OF, '-o', html, '-o', md, '--fail-on', 'critical']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`wrote ${html}\nwrote ${md}\n`);
+    expect(result.stderr).toMatch(/policy failed:/);
+    expect(readFileSync(html, 'utf8')).toBe(run(['rollup', GROUP, ...AS_OF, '-f', 'html']).stdout);
+    expect(readFileSync(md, 'utf8')).toBe(run(['rollup', GROUP, ...AS_OF, '-f', 'markdown']).stdout);
+  });
+
+  it('refuses an extension rollup does not write before reading any unit: exit 2, nothing written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-rollup-o-'));
+    const result = run(['rollup', GROUP, ...AS_OF, '-o', join(dir, 'group.sarif'), '-o', join(dir, 'group.json')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^breachready: cannot tell the format of ".*group\.sarif" from its extension: use one of \.txt, \.md, \.markdown, \.json, \.html, \.htm\n$/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+

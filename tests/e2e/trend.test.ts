@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -228,3 +228,30 @@ describe('trend --git FILE', () => {
     expect(two.stderr).toContain('--git reads one file');
   });
 });
+
+describe('trend -o', () => {
+  it('writes each file in the format of its extension, atomically, and prints nothing unless -f asks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-trend-o-'));
+    const [html, json] = [join(dir, 'trend.html'), join(dir, 'trend.json')];
+    const result = run(['trend', MAY, AUG, NOV, '-o', html, '-o', json]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`wrote ${html}\nwrote ${json}\n`);
+    expect(readFileSync(html, 'utf8')).toBe(run(['trend', MAY, AUG, NOV, '-f', 'html']).stdout);
+    expect(readFileSync(json, 'utf8')).toBe(run(['trend', MAY, AUG, NOV, '-f', 'json']).stdout);
+    // -f still prints, beside the files.
+    expect(run(['trend', MAY, AUG, NOV, '-o', join(dir, 'again.md'), '-f', 'json']).stdout).toBe(readFileSync(json, 'utf8'));
+  });
+
+  it('a format trend does not write, or a folder that is not there: exit 2 in one line, nothing written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-trend-o-'));
+    const csv = run(['trend', MAY, NOV, '-o', join(dir, 'trend.csv'), '-o', join(dir, 'trend.md')]);
+    expect(csv.status).toBe(2);
+    expect(csv.stderr.trim()).toBe(`breachready: cannot tell the format of "${join(dir, 'trend.csv')}" from its extension: use one of .txt, .md, .markdown, .json, .html, .htm`);
+    const missing = run(['trend', MAY, NOV, '-o', join(dir, 'trend.md'), '-o', join(dir, 'no', 'trend.html')]);
+    expect(missing.status).toBe(2);
+    expect(hasStackTrace(missing.stderr)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
