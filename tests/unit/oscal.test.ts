@@ -337,4 +337,33 @@ describe('oscalJson()', () => {
     const text = oscalJson({ r: { findings: [{ a: 1, b: [2] }, { c: 'x' }], metadata: { title: 't' } } });
     expect(text).toBe('{\n  "r": {\n    "findings": [\n      {"a":1,"b":[2]},\n      {"c":"x"}\n    ],\n    "metadata": {\n      "title": "t"\n    }\n  }\n}\n');
   });
+
+  it('is, byte for byte, JSON.stringify with two spaces, each item of a non-empty element list written by JSON.stringify on its own line', () => {
+    // The layout described plainly, one level at a time (it joins each level's text, which the
+    // renderer avoids as it copies a large export once per level).
+    const plainLayout = (value: unknown, indent: string): string => {
+      if (value === null || typeof value !== 'object') return `${JSON.stringify(value)}`;
+      const inner = `${indent}  `;
+      if (Array.isArray(value)) return value.length ? `[\n${value.map((item) => `${inner}${plainLayout(item, inner)}`).join(',\n')}\n${indent}]` : '[]';
+      const fields = Object.entries(value).filter(([, field]) => field !== undefined);
+      if (!fields.length) return '{}';
+      const text = ([key, field]: [string, unknown]) =>
+        Array.isArray(field) && field.length && ['observations', 'findings', 'risks', 'poam-items', 'resources'].includes(key)
+          ? `[\n${field.map((item) => `${inner}  ${JSON.stringify(item)}`).join(',\n')}\n${inner}]`
+          : plainLayout(field, inner);
+      return `{\n${fields.map((entry) => `${inner}${JSON.stringify(entry[0])}: ${text(entry)}`).join(',\n')}\n${indent}}`;
+    };
+    const key = fc.constantFrom('observations', 'findings', 'risks', 'poam-items', 'resources', 'props', 'uuid', 'r\u2028');
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined), tie('list'), tie('object')),
+      list: fc.array(tie('tree'), { maxLength: 4 }),
+      object: fc.dictionary(key, tie('tree'), { maxKeys: 5 }),
+    }));
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { maxKeys: 5 }), (document) => {
+        expect(oscalJson(document)).toBe(`${plainLayout(document, '')}\n`.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+      }),
+      runs(300),
+    );
+  });
 });
