@@ -7,7 +7,7 @@
 // Needs only devDependencies and no network, so `prepare` works for a git install.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -79,6 +79,22 @@ const vendorLibraries = (up) => ({
   setup(b) {
     const names = Object.fromEntries(Object.entries(VENDOR).map(([name, { library }]) => [library, name]));
     b.onResolve({ filter: /.*/ }, (args) => (names[args.path] ? { path: `${up}vendor/${names[args.path]}.cjs`, external: true } : undefined));
+  },
+});
+
+/**
+ * The JSON Schemas that `breachready schema` prints ship as files in schema/ (package.json "files"):
+ * the bundle reads the one asked for from there, instead of carrying all three (about 19 KB of
+ * object literals) for every start to parse. `up`: how the bundle's folder reaches the package root.
+ */
+const shippedSchemas = (up) => ({
+  name: 'shipped-schemas',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]schema[\\/][a-z-]+\.schema\.json$/ }, (args) => ({ path: basename(args.path), namespace: 'shipped-schema' }));
+    b.onLoad({ filter: /.*/, namespace: 'shipped-schema' }, (args) => ({
+      contents: `module.exports = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '${up}schema', ${JSON.stringify(args.path)}), 'utf8'));`,
+      loader: 'js',
+    }));
   },
 });
 
@@ -204,7 +220,7 @@ const bundle = await build({
   // (worked out when first asked for).
   define: { 'import.meta': '__bundleMeta' },
   banner: { js: "var __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  plugins: [virtualModules(builtinJson), vendorLibraries('./'), lazyBuiltins, chalkWithoutDetection, chunkImports('./')],
+  plugins: [virtualModules(builtinJson), vendorLibraries('./'), lazyBuiltins, chalkWithoutDetection, chunkImports('./'), shippedSchemas('../')],
 });
 for (const [name, entry] of Object.entries(CHUNKS)) {
   // One folder down from cli.cjs: a chunk reaches the libraries at ../vendor/.
@@ -218,7 +234,7 @@ for (const [name, entry] of Object.entries(CHUNKS)) {
     metafile: true,
     define: { 'import.meta': '__bundleMeta' },
     banner: { js: "var __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-    plugins: [virtualModules(builtinJson), vendorLibraries('../'), lazyBuiltins, chalkWithoutDetection, chunkImports('../')],
+    plugins: [virtualModules(builtinJson), vendorLibraries('../'), lazyBuiltins, chalkWithoutDetection, chunkImports('../'), shippedSchemas('../../')],
   }).then((result) => {
     const copied = MAIN_ONLY.filter((module) => result.metafile.inputs[module]);
     if (copied.length) {
