@@ -101,7 +101,8 @@ const shippedSchemas = (up) => ({
 /**
  * Modules that only some runs reach, bundled on their own (dist/chunks/<name>.cjs) and required
  * when first imported: every run would otherwise pay to parse them at start-up. Each chunk carries
- * its own copy of the small pure modules it shares with the main bundle.
+ * its own copy of the small pure modules it shares with the main bundle (a renderer that would
+ * carry the answers schema, and so zod, stays in the main bundle: each run of it would build them twice).
  */
 const CHUNKS = {
   'report-html': 'src/report/html/render.ts',
@@ -110,9 +111,19 @@ const CHUNKS = {
   'oscal-ar': 'src/report/oscal/assessment-results.ts',
   'oscal-poam': 'src/report/oscal/poam.ts',
   csv: 'src/report/csv.ts',
+  sarif: 'src/report/sarif.ts',
+  summary: 'src/report/summary.ts',
+  github: 'src/report/github.ts',
+  'rollup-markdown': 'src/report/rollup-markdown.ts',
+  'rollup-json': 'src/report/rollup-json.ts',
+  'trend-markdown': 'src/report/trend-markdown.ts',
+  'trend-json': 'src/report/trend-json.ts',
 };
-/** Modules a chunk may not carry a copy of: the CLI tells its errors by class, so they must be the main bundle's. */
-const MAIN_ONLY = ['src/errors.ts'];
+/**
+ * Modules a chunk may not carry a copy of: the CLI tells its errors by class, and the standard
+ * streams' writer keeps the state of the streams it has set up, so both must be the main bundle's.
+ */
+const MAIN_ONLY = ['src/errors.ts', 'src/std-streams.ts'];
 const chunkOf = Object.fromEntries(Object.entries(CHUNKS).map(([name, entry]) => [join(root, entry), name]));
 /** In the main bundle, an import of a chunk's entry becomes a require() of the chunk file. */
 const chunkImports = (up) => ({
