@@ -5,7 +5,8 @@ import { buildCatalog } from '../../src/catalog.js';
 import type { Question } from '../../src/checklist/schema.js';
 import { assessmentResults, renderOscalAssessmentResults } from '../../src/report/oscal/assessment-results.js';
 import { BREACHREADY_NS, compareControlTokens, controlToken, pathReference, questionToken, webReference } from '../../src/report/oscal/common.js';
-import { oscalJson } from '../../src/report/oscal/layout.js';
+import type { Prop } from '../../src/report/oscal/common.js';
+import { jsonText, oscalJson } from '../../src/report/oscal/layout.js';
 import { planOfActionAndMilestones, renderOscalPoam } from '../../src/report/oscal/poam.js';
 import { score } from '../../src/scoring/score.js';
 import { answers, checklist, question } from '../helpers/build.js';
@@ -179,19 +180,20 @@ describe('OSCAL POA&M', () => {
     const { poam: document } = expectValid(example());
     const plan = document['plan-of-action-and-milestones'];
     expect(plan['system-id'].id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(plan['poam-items'].map((i) => byQuestion([i], 'x') ?? ('props' in i ? i.props.find((p) => p.name === 'question-id')?.value : undefined))).toEqual([
+    const items = plan['poam-items'] as unknown as { props?: Prop[] }[];
+    expect(items.map((i) => i.props?.find((p) => p.name === 'question-id')?.value)).toEqual([
       'access-control/admin-mfa',
       'backups/offline',
       'access-control/shared',
       'access-control/logs',
       'access-control/open',
     ]);
-    const results = assessmentResults(example(), { tool })['assessment-results'].results[0]!;
-    const item = plan['poam-items'][0]!;
+    const results = resultOf(ar());
+    const item = items[0]!;
     expect(item).toMatchObject({
-      'related-findings': [{ 'finding-uuid': byQuestion(results.findings!, 'access-control/admin-mfa').uuid }],
-      'related-observations': [{ 'observation-uuid': byQuestion(results.observations!, 'access-control/admin-mfa').uuid }],
-      'related-risks': [{ 'risk-uuid': byQuestion(results.risks!, 'access-control/admin-mfa').uuid }],
+      'related-findings': [{ 'finding-uuid': byQuestion(results.findings, 'access-control/admin-mfa').uuid }],
+      'related-observations': [{ 'observation-uuid': byQuestion(results.observations, 'access-control/admin-mfa').uuid }],
+      'related-risks': [{ 'risk-uuid': byQuestion(results.risks, 'access-control/admin-mfa').uuid }],
     });
   });
 
@@ -359,8 +361,19 @@ describe('oscalJson()', () => {
       list: fc.array(tie('tree'), { maxLength: 4 }),
       object: fc.dictionary(key, tie('tree'), { maxKeys: 5 }),
     }));
+    // The same document with its list items written already (as the elements are): the same text, and the same data.
+    const lists = ['observations', 'findings', 'risks', 'poam-items', 'resources'];
+    const writtenAlready = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(writtenAlready);
+      if (!value || typeof value !== 'object') return value;
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, lists.includes(k) && Array.isArray(v) ? v.map((item) => (item === undefined ? item : jsonText(item))) : writtenAlready(v)]),
+      );
+    };
     fc.assert(
       fc.property(fc.dictionary(key, tree, { maxKeys: 5 }), (document) => {
+        expect(oscalJson(writtenAlready(document))).toBe(oscalJson(document));
+        expect(JSON.stringify(writtenAlready(document))).toBe(JSON.stringify(document));
         expect(oscalJson(document)).toBe(`${plainLayout(document, '')}\n`.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
       }),
       runs(300),

@@ -6,16 +6,35 @@
  */
 import { escapeJsonInvisible } from '../../text.js';
 
+/**
+ * An element already written as JSON, on one line. The elements of a large export are written as
+ * they are made, so its objects are let go one by one instead of all being held until the end
+ * beside their text. Read as data (JSON.stringify), it is the element again.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
+/** `value` written as JSON, as an element list's item is. */
+export const jsonText = (value: unknown): JsonText => new JsonText(JSON.stringify(value));
+
 /** The lists whose items are written one per line. */
 const ONE_PER_LINE = new Set(['observations', 'findings', 'risks', 'poam-items', 'resources']);
+
+/** A value as JSON on one line (an element written already as it is). */
+const oneLine = (value: unknown): string => (value instanceof JsonText ? value.text : `${JSON.stringify(value)}`);
 
 /**
  * Appends the text of `value` to `out`, piece by piece: the pieces are joined once, at the end.
  * Joining at every level would copy a large export's text once per level of nesting.
  */
 function layout(value: unknown, indent: string, out: string[]): void {
-  if (value === null || typeof value !== 'object') {
-    out.push(`${JSON.stringify(value)}`);
+  if (value === null || typeof value !== 'object' || value instanceof JsonText) {
+    out.push(oneLine(value));
     return;
   }
   const inner = `${indent}  `;
@@ -43,7 +62,7 @@ function layout(value: unknown, indent: string, out: string[]): void {
     out.push(`${i === 0 ? '\n' : ',\n'}${inner}${JSON.stringify(key)}: `);
     if (Array.isArray(field) && field.length > 0 && ONE_PER_LINE.has(key)) {
       out.push('[');
-      for (let j = 0; j < field.length; j++) out.push(`${j === 0 ? '\n' : ',\n'}${inner}  ${JSON.stringify(field[j])}`);
+      for (let j = 0; j < field.length; j++) out.push(`${j === 0 ? '\n' : ',\n'}${inner}  ${oneLine(field[j])}`);
       out.push(`\n${inner}]`);
     } else layout(field, inner, out);
   });
