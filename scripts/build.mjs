@@ -7,7 +7,7 @@
 // Needs only devDependencies and no network, so `prepare` works for a git install.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -83,9 +83,26 @@ const vendorLibraries = (up) => ({
 });
 
 /**
+ * The JSON Schemas that `breachready schema` prints ship as files in schema/ (package.json "files"):
+ * the bundle reads the one asked for from there, instead of carrying all three (about 19 KB of
+ * object literals) for every start to parse. `up`: how the bundle's folder reaches the package root.
+ */
+const shippedSchemas = (up) => ({
+  name: 'shipped-schemas',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]schema[\\/][a-z-]+\.schema\.json$/ }, (args) => ({ path: basename(args.path), namespace: 'shipped-schema' }));
+    b.onLoad({ filter: /.*/, namespace: 'shipped-schema' }, (args) => ({
+      contents: `module.exports = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '${up}schema', ${JSON.stringify(args.path)}), 'utf8'));`,
+      loader: 'js',
+    }));
+  },
+});
+
+/**
  * Modules that only some runs reach, bundled on their own (dist/chunks/<name>.cjs) and required
  * when first imported: every run would otherwise pay to parse them at start-up. Each chunk carries
- * its own copy of the small pure modules it shares with the main bundle.
+ * its own copy of the small pure modules it shares with the main bundle (a renderer that would
+ * carry the answers schema, and so zod, stays in the main bundle: each run of it would build them twice).
  */
 const CHUNKS = {
   'report-html': 'src/report/html/render.ts',
@@ -94,9 +111,19 @@ const CHUNKS = {
   'oscal-ar': 'src/report/oscal/assessment-results.ts',
   'oscal-poam': 'src/report/oscal/poam.ts',
   csv: 'src/report/csv.ts',
+  sarif: 'src/report/sarif.ts',
+  summary: 'src/report/summary.ts',
+  github: 'src/report/github.ts',
+  'rollup-markdown': 'src/report/rollup-markdown.ts',
+  'rollup-json': 'src/report/rollup-json.ts',
+  'trend-markdown': 'src/report/trend-markdown.ts',
+  'trend-json': 'src/report/trend-json.ts',
 };
-/** Modules a chunk may not carry a copy of: the CLI tells its errors by class, so they must be the main bundle's. */
-const MAIN_ONLY = ['src/errors.ts'];
+/**
+ * Modules a chunk may not carry a copy of: the CLI tells its errors by class, and the standard
+ * streams' writer keeps the state of the streams it has set up, so both must be the main bundle's.
+ */
+const MAIN_ONLY = ['src/errors.ts', 'src/std-streams.ts'];
 const chunkOf = Object.fromEntries(Object.entries(CHUNKS).map(([name, entry]) => [join(root, entry), name]));
 /** In the main bundle, an import of a chunk's entry becomes a require() of the chunk file. */
 const chunkImports = (up) => ({
@@ -204,7 +231,7 @@ const bundle = await build({
   // (worked out when first asked for).
   define: { 'import.meta': '__bundleMeta' },
   banner: { js: "var __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  plugins: [virtualModules(builtinJson), vendorLibraries('./'), lazyBuiltins, chalkWithoutDetection, chunkImports('./')],
+  plugins: [virtualModules(builtinJson), vendorLibraries('./'), lazyBuiltins, chalkWithoutDetection, chunkImports('./'), shippedSchemas('../')],
 });
 for (const [name, entry] of Object.entries(CHUNKS)) {
   // One folder down from cli.cjs: a chunk reaches the libraries at ../vendor/.
@@ -218,7 +245,7 @@ for (const [name, entry] of Object.entries(CHUNKS)) {
     metafile: true,
     define: { 'import.meta': '__bundleMeta' },
     banner: { js: "var __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-    plugins: [virtualModules(builtinJson), vendorLibraries('../'), lazyBuiltins, chalkWithoutDetection, chunkImports('../')],
+    plugins: [virtualModules(builtinJson), vendorLibraries('../'), lazyBuiltins, chalkWithoutDetection, chunkImports('../'), shippedSchemas('../../')],
   }).then((result) => {
     const copied = MAIN_ONLY.filter((module) => result.metafile.inputs[module]);
     if (copied.length) {

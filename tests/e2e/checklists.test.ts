@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, run } from '../helpers/cli.js';
+import { ROOT, hasStackTrace, run } from '../helpers/cli.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const fixture = (name: string) => `tests/fixtures/checklists/${name}`;
@@ -165,5 +165,14 @@ describe('breachready schema', () => {
 
   it('rejects an unknown kind', () => {
     expect(run(['schema', 'nope']).status).toBe(2);
+  });
+
+  it('prints each shipped schema file, read from schema/ when asked for: the bundle every run parses does not carry them', () => {
+    const bundle = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8');
+    for (const kind of ['checklist', 'answers', 'report']) {
+      const file = JSON.parse(readFileSync(join(ROOT, 'schema', `${kind}.schema.json`), 'utf8')) as { $id: string };
+      expect(run(['schema', kind]).stdout, kind).toBe(`${JSON.stringify(file, null, 2)}\n`);
+      expect(bundle, kind).not.toContain(file.$id);
+    }
   });
 });

@@ -82,22 +82,22 @@ describe('what runs at start-up', () => {
   });
 });
 
-/** The dist/vendor libraries a run loads (yaml, zod, inquirer), from a preloaded module that watches require(). */
-function vendorLoads(args: string[], cwd = ROOT): { status: number | null; loaded: string[] } {
+/** The dist/vendor libraries a run loads (yaml, zod, inquirer), from a preloaded module that watches require(); `chunks` too with `folder`. */
+function vendorLoads(args: string[], cwd = ROOT, folder = 'vendor'): { status: number | null; loaded: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'breachready-loads-'));
   const hook = join(dir, 'hook.cjs');
   writeFileSync(
     hook,
     `const Module = require('node:module'); const load = Module._load;
 Module._load = function (request, ...rest) {
-  const m = /vendor\\/(\\w+)\\.cjs$/.exec(request);
+  const m = /${folder}\\/([\\w-]+)\\.cjs$/.exec(request);
   if (m) process.stderr.write('LOADED ' + m[1] + '\\n');
   return load.call(this, request, ...rest);
 };`,
   );
   const result = spawnSync(NODE, ['--require', hook, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   rmSync(dir, { recursive: true, force: true });
-  return { status: result.status, loaded: [...result.stderr.matchAll(/^LOADED (\w+)$/gm)].map((m) => m[1]!) };
+  return { status: result.status, loaded: [...result.stderr.matchAll(/^LOADED ([\w-]+)$/gm)].map((m) => m[1]!) };
 }
 
 describe('what a run loads', () => {
@@ -105,6 +105,15 @@ describe('what a run loads', () => {
     for (const args of [REPORT, ['report', '--answers', 'examples/ci-pass.yaml', '--format', 'markdown'], ['--help'], ['report', '--help'], ['list']]) {
       expect(vendorLoads(args), args.join(' ')).toEqual({ status: 0, loaded: [] });
     }
+  });
+
+  it('a report loads the renderer chunk of each format it writes, and a JSON report none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachready-chunks-'));
+    const report = ['report', '--answers', 'examples/northlight-pictures.yaml', '--as-of', '2026-11-22'];
+    expect(vendorLoads([...report, '--format', 'json'], ROOT, 'chunks')).toEqual({ status: 0, loaded: [] });
+    const outputs = ['r.sarif', 'r.summary.md', 'r.oscal-ar.json'].flatMap((file) => ['-o', join(dir, file)]);
+    expect(vendorLoads([...report, ...outputs], ROOT, 'chunks')).toEqual({ status: 0, loaded: ['sarif', 'summary', 'oscal-ar'] });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a custom checklist in plain YAML loads zod to validate it, but not the yaml parser', () => {

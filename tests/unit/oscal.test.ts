@@ -5,7 +5,8 @@ import { buildCatalog } from '../../src/catalog.js';
 import type { Question } from '../../src/checklist/schema.js';
 import { assessmentResults, renderOscalAssessmentResults } from '../../src/report/oscal/assessment-results.js';
 import { BREACHREADY_NS, compareControlTokens, controlToken, pathReference, questionToken, webReference } from '../../src/report/oscal/common.js';
-import { oscalJson } from '../../src/report/oscal/layout.js';
+import type { Prop } from '../../src/report/oscal/common.js';
+import { jsonText, oscalJson } from '../../src/report/oscal/layout.js';
 import { planOfActionAndMilestones, renderOscalPoam } from '../../src/report/oscal/poam.js';
 import { score } from '../../src/scoring/score.js';
 import { answers, checklist, question } from '../helpers/build.js';
@@ -179,19 +180,20 @@ describe('OSCAL POA&M', () => {
     const { poam: document } = expectValid(example());
     const plan = document['plan-of-action-and-milestones'];
     expect(plan['system-id'].id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(plan['poam-items'].map((i) => byQuestion([i], 'x') ?? ('props' in i ? i.props.find((p) => p.name === 'question-id')?.value : undefined))).toEqual([
+    const items = plan['poam-items'] as unknown as { props?: Prop[] }[];
+    expect(items.map((i) => i.props?.find((p) => p.name === 'question-id')?.value)).toEqual([
       'access-control/admin-mfa',
       'backups/offline',
       'access-control/shared',
       'access-control/logs',
       'access-control/open',
     ]);
-    const results = assessmentResults(example(), { tool })['assessment-results'].results[0]!;
-    const item = plan['poam-items'][0]!;
+    const results = resultOf(ar());
+    const item = items[0]!;
     expect(item).toMatchObject({
-      'related-findings': [{ 'finding-uuid': byQuestion(results.findings!, 'access-control/admin-mfa').uuid }],
-      'related-observations': [{ 'observation-uuid': byQuestion(results.observations!, 'access-control/admin-mfa').uuid }],
-      'related-risks': [{ 'risk-uuid': byQuestion(results.risks!, 'access-control/admin-mfa').uuid }],
+      'related-findings': [{ 'finding-uuid': byQuestion(results.findings, 'access-control/admin-mfa').uuid }],
+      'related-observations': [{ 'observation-uuid': byQuestion(results.observations, 'access-control/admin-mfa').uuid }],
+      'related-risks': [{ 'risk-uuid': byQuestion(results.risks, 'access-control/admin-mfa').uuid }],
     });
   });
 
@@ -336,5 +338,45 @@ describe('oscalJson()', () => {
     );
     const text = oscalJson({ r: { findings: [{ a: 1, b: [2] }, { c: 'x' }], metadata: { title: 't' } } });
     expect(text).toBe('{\n  "r": {\n    "findings": [\n      {"a":1,"b":[2]},\n      {"c":"x"}\n    ],\n    "metadata": {\n      "title": "t"\n    }\n  }\n}\n');
+  });
+
+  it('is, byte for byte, JSON.stringify with two spaces, each item of a non-empty element list written by JSON.stringify on its own line', () => {
+    // The layout described plainly, one level at a time (it joins each level's text, which the
+    // renderer avoids as it copies a large export once per level).
+    const plainLayout = (value: unknown, indent: string): string => {
+      if (value === null || typeof value !== 'object') return `${JSON.stringify(value)}`;
+      const inner = `${indent}  `;
+      if (Array.isArray(value)) return value.length ? `[\n${value.map((item) => `${inner}${plainLayout(item, inner)}`).join(',\n')}\n${indent}]` : '[]';
+      const fields = Object.entries(value).filter(([, field]) => field !== undefined);
+      if (!fields.length) return '{}';
+      const text = ([key, field]: [string, unknown]) =>
+        Array.isArray(field) && field.length && ['observations', 'findings', 'risks', 'poam-items', 'resources'].includes(key)
+          ? `[\n${field.map((item) => `${inner}  ${JSON.stringify(item)}`).join(',\n')}\n${inner}]`
+          : plainLayout(field, inner);
+      return `{\n${fields.map((entry) => `${inner}${JSON.stringify(entry[0])}: ${text(entry)}`).join(',\n')}\n${indent}}`;
+    };
+    const key = fc.constantFrom('observations', 'findings', 'risks', 'poam-items', 'resources', 'props', 'uuid', 'r\u2028');
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined), tie('list'), tie('object')),
+      list: fc.array(tie('tree'), { maxLength: 4 }),
+      object: fc.dictionary(key, tie('tree'), { maxKeys: 5 }),
+    }));
+    // The same document with its list items written already (as the elements are): the same text, and the same data.
+    const lists = ['observations', 'findings', 'risks', 'poam-items', 'resources'];
+    const writtenAlready = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(writtenAlready);
+      if (!value || typeof value !== 'object') return value;
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, lists.includes(k) && Array.isArray(v) ? v.map((item) => (item === undefined ? item : jsonText(item))) : writtenAlready(v)]),
+      );
+    };
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { maxKeys: 5 }), (document) => {
+        expect(oscalJson(writtenAlready(document))).toBe(oscalJson(document));
+        expect(JSON.stringify(writtenAlready(document))).toBe(JSON.stringify(document));
+        expect(oscalJson(document)).toBe(`${plainLayout(document, '')}\n`.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+      }),
+      runs(300),
+    );
   });
 });

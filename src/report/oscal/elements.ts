@@ -33,6 +33,8 @@ import {
   webReference,
 } from './common.js';
 import type { Prop } from './common.js';
+import { jsonText } from './layout.js';
+import type { JsonText } from './layout.js';
 
 export const ASSESSOR_ROLE = 'assessor';
 
@@ -48,11 +50,23 @@ export interface OscalElements {
   /** The back-matter resources of each answer's evidence files. */
   evidenceResources: Map<QuestionResult, Json[]>;
   controlTokens: string[];
-  observations: Map<QuestionResult, Json>;
-  findings: Map<QuestionResult, Json>;
-  risks: Map<QuestionResult, Json>;
+  /** The elements, each written as it was made (see JsonText). */
+  observations: Map<QuestionResult, JsonText>;
+  findings: Map<QuestionResult, JsonText>;
+  risks: Map<QuestionResult, JsonText>;
+  /** What a POA&M item of each gap with a risk repeats or links to. */
+  gaps: Map<QuestionResult, GapElements>;
   /** Where the roadmap puts each open gap. */
   roadmap: Map<QuestionResult, RoadmapItem>;
+}
+
+/** A gap's risk title and remediation (already escaped) and the uuids of its elements. */
+export interface GapElements {
+  title: string;
+  remediation: string;
+  risk: string;
+  finding: string;
+  observation?: string;
 }
 
 /** `satisfied`/`not-satisfied` with OSCAL's reason; a scored question's answer decides it (na: the control does not apply, so nothing is missing). */
@@ -78,9 +92,10 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo, only?: rea
   const toolUuid = ids('tool');
   const plan = new Map(roadmap(assessment).map((item) => [item.result, item]));
   const evidenceResources = new Map<QuestionResult, Json[]>();
-  const observations = new Map<QuestionResult, Json>();
-  const findings = new Map<QuestionResult, Json>();
-  const risks = new Map<QuestionResult, Json>();
+  const observations = new Map<QuestionResult, JsonText>();
+  const findings = new Map<QuestionResult, JsonText>();
+  const risks = new Map<QuestionResult, JsonText>();
+  const gaps = new Map<QuestionResult, GapElements>();
   const controls = new Set<string>();
 
   const metadata = (title: string): Json => ({
@@ -174,7 +189,7 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo, only?: rea
     };
   };
 
-  const risk = (result: QuestionResult, uuid: string, title: string, observationUuid: string | undefined): Json => {
+  const risk = (result: QuestionResult, uuid: string, title: string, observationUuid: string | undefined, remedy: Json): Json => {
     const item = plan.get(result);
     const acceptance = result.answer?.accepted;
     const deadline = result.accepted ? acceptance?.until : item?.target;
@@ -194,7 +209,7 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo, only?: rea
         },
       ],
       deadline: deadline && endOfDay(deadline),
-      remediations: [remediation(result, item)],
+      remediations: [remedy],
       'related-observations': observationUuid && [{ 'observation-uuid': observationUuid }],
     };
   };
@@ -220,12 +235,17 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo, only?: rea
     const title = markupLine(result.question.ask, result.globalId);
     const answer = result.status === 'unanswered' ? undefined : result.answer;
     const observed = answer && observation(result, answer, title);
-    if (observed) observations.set(result, observed);
+    if (observed) observations.set(result, jsonText(observed));
     if (result.question.gate) continue;
     const observationUuid = observed?.uuid as string | undefined;
     const riskUuid = isGap(result) ? ids('risk', result.globalId) : undefined;
-    if (riskUuid) risks.set(result, risk(result, riskUuid, title, observationUuid));
-    findings.set(result, finding(result, title, observationUuid, riskUuid));
+    const found = finding(result, title, observationUuid, riskUuid);
+    findings.set(result, jsonText(found));
+    if (riskUuid) {
+      const remedy = remediation(result, plan.get(result));
+      risks.set(result, jsonText(risk(result, riskUuid, title, observationUuid, remedy)));
+      gaps.set(result, { title, remediation: remedy.description as string, risk: riskUuid, finding: found.uuid as string, observation: observationUuid });
+    }
   }
 
   return {
@@ -238,6 +258,7 @@ export function oscalElements(assessment: Assessment, tool: ToolInfo, only?: rea
     observations,
     findings,
     risks,
+    gaps,
     roadmap: plan,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Assessment, QuestionResult } from '../../scoring/model.js';
 import { nonEmpty, props } from './common.js';
-import { oscalJson } from './layout.js';
+import { jsonText, oscalJson } from './layout.js';
 import { oscalElements } from './elements.js';
 import type { OscalOptions } from './assessment-results.js';
 
@@ -17,14 +17,13 @@ export function planOfActionAndMilestones(assessment: Assessment, { tool }: Osca
   const organization = assessment.organization ? `: ${assessment.organization}` : '';
   const pick = <T>(map: Map<QuestionResult, T>) => open.flatMap((gap) => map.get(gap) ?? []);
   const item = (gap: QuestionResult, index: number) => {
-    const observation = elements.observations.get(gap);
     const roadmap = elements.roadmap.get(gap);
     // Every open gap has a risk, whose title and remediation the item repeats (already escaped).
-    const risk = elements.risks.get(gap) as { uuid: string; title: string; remediations: [{ description: string }] };
+    const linked = elements.gaps.get(gap)!;
     return {
       uuid: ids('poam-item', gap.globalId),
-      title: risk.title,
-      description: risk.remediations[0].description,
+      title: linked.title,
+      description: linked.remediation,
       props: props([
         ['question-id', gap.globalId],
         ['priority', index + 1],
@@ -33,14 +32,14 @@ export function planOfActionAndMilestones(assessment: Assessment, { tool }: Osca
         ['target', roadmap?.target],
         ['owner', gap.answer?.owner],
       ]),
-      'related-findings': [{ 'finding-uuid': elements.findings.get(gap)!.uuid }],
-      ...(observation && { 'related-observations': [{ 'observation-uuid': observation.uuid }] }),
-      'related-risks': [{ 'risk-uuid': risk.uuid }],
+      'related-findings': [{ 'finding-uuid': linked.finding }],
+      ...(linked.observation && { 'related-observations': [{ 'observation-uuid': linked.observation }] }),
+      'related-risks': [{ 'risk-uuid': linked.risk }],
     };
   };
   // The model needs at least one item: with no open gap, one says so.
   const items = open.length
-    ? open.map(item)
+    ? open.map((gap, index) => jsonText(item(gap, index)))
     : [{ uuid: ids('poam-item'), title: 'No open gaps', description: `No open gap as of ${assessment.asOf}: nothing to plan.` }];
   const resources = pick(elements.evidenceResources).flat();
   return {
