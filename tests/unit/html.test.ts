@@ -265,6 +265,12 @@ describe('a large report (more than FULL_DETAIL_GAPS open gaps)', () => {
       for (const gap of big.openGaps) expect(sectionOf(html, id)).not.toContain(escapeHtml(gap.question.ask));
     }
     expect(sectionOf(html, 'answers')).toContain(`<a href="#gap-1"><code>${big.openGaps[0]!.globalId}</code></a>`);
+    // With --baseline, the lists of changes name questions by id too.
+    const regressed = big.openGaps.map((result) => ({ kind: 'new-gap' as const, result, before: 'yes' as const, after: result.status }));
+    const comparison = { regressed, improved: [], firstAssessed: [], scoreBefore: 90, scoreAfter: big.score, gradeBefore: 'A' as const, gradeAfter: big.grade, level: 3 as const, checklists: [], checklistScores: [] };
+    const baseline = sectionOf(renderHtml(big, { ...TOOL, comparison }), 'baseline');
+    expect(baseline).toContain(`<code>${big.openGaps[0]!.globalId}</code>`);
+    for (const gap of big.openGaps) expect(baseline).not.toContain(escapeHtml(gap.question.ask));
     // Far smaller than the whole layout, which writes each question three or four times.
     expect(html.length).toBeLessThan(renderHtml(large(400), TOOL).length * 2.2);
   });

@@ -106,19 +106,21 @@ export function roadmapSection(assessment: Assessment, gaps: GapIndex): Html {
   return section('roadmap', 'Roadmap', intro, ...windows);
 }
 
-function changeRows(changes: readonly Change[]): Cell[][] {
-  return changes.map((c) => [
+/** A list of changes: each question's id, its question (not in a condensed report: thousands would repeat the plan), severity and change. */
+function changeTable(title: string, changes: readonly Change[], condensed: boolean): Html {
+  const rows = changes.map((c): Cell[] => [
     { html: code(c.result.globalId) },
-    { text: c.result.question.ask },
+    ...(condensed ? [] : [{ text: c.result.question.ask }]),
     severity(c.result),
     { text: `${CHANGE_LABEL[c.kind]}: ${c.before ? STATUS_LABEL[c.before] : 'not asked'} → ${STATUS_LABEL[c.after]}` },
   ]);
+  return table(title, ['Question id', ...(condensed ? [] : ['Question']), 'Severity', 'Change'], rows);
 }
 
 /** One of a row of small charts, its name shown above it (the chart's own title is for screen readers). */
 const smallChart = (name: string, chart: Html): Html => el('figure', { class: 'small-chart' }, el('figcaption', {}, text(name)), chart);
 
-export function comparisonSection(comparison: Comparison): Html {
+export function comparisonSection(comparison: Comparison, gaps: GapIndex): Html {
   const chart = lineChart(
     { x: ['Baseline', 'Now'], series: [{ label: 'Score', values: [comparison.scoreBefore, comparison.scoreAfter] }] },
     {
@@ -160,7 +162,7 @@ export function comparisonSection(comparison: Comparison): Html {
       ['Assessed for the first time', comparison.firstAssessed],
     ] as const
   ).map(([title, changes]) =>
-    changes.length === 0 ? el('h3', {}, `${title} (0)`) + p('None.') : el('h3', {}, `${title} (${changes.length})`) + table(title, ['Question id', 'Question', 'Severity', 'Change'], changeRows(changes)),
+    changes.length === 0 ? el('h3', {}, `${title} (0)`) + p('None.') : el('h3', {}, `${title} (${changes.length})`) + changeTable(title, changes, gaps.condensed),
   );
   return section(
     'baseline',
