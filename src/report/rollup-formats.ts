@@ -1,28 +1,16 @@
-/**
- * The formats `rollup` writes, each a renderer of the one roll-up model (scoring/rollup.ts). Keyed
- * by the report registry's names, so a format added there is one more entry here.
- */
-import type { Rollup } from '../scoring/rollup.js';
-import type { FormatName } from './formats.js';
-import type { ToolInfo } from './json.js';
+/** The formats `rollup` writes, each a renderer of the one roll-up model (scoring/rollup.ts). */
+import { modelFormats } from './model-formats.js';
+import type { ModelContext } from './model-formats.js';
 
-export interface RollupContext {
-  tool: ToolInfo;
-  color: boolean;
-}
+export type RollupContext = ModelContext;
 
-export type RollupRenderer = (rollup: Rollup, context: RollupContext) => string;
-
-const REGISTRY = {
+const ROLLUP_FORMATS = modelFormats({
   text: async () => (await import('./rollup-text.js')).renderRollupText,
   markdown: async () => (await import('./rollup-markdown.js')).renderRollupMarkdown,
   json: async () => (await import('./rollup-json.js')).renderRollupJson,
   html: async () => (await import('./html/rollup.js')).renderRollupHtml,
-} satisfies Partial<Record<FormatName, () => Promise<RollupRenderer>>>;
+});
 
-export type RollupFormatName = keyof typeof REGISTRY;
-export const ROLLUP_FORMAT_NAMES = Object.keys(REGISTRY) as RollupFormatName[];
-
-export async function renderRollup(format: RollupFormatName, rollup: Rollup, context: RollupContext): Promise<string> {
-  return (await REGISTRY[format]())(rollup, context);
-}
+export const ROLLUP_FORMAT_NAMES = ROLLUP_FORMATS.names;
+export type RollupFormatName = (typeof ROLLUP_FORMAT_NAMES)[number];
+export const renderRollup = ROLLUP_FORMATS.render;
