@@ -82,11 +82,16 @@ export function wrap(text: string, requestedWidth: number): string[] {
  * (untrusted text inside: each renderer escapes it for its format).
  */
 export function keptInScopeSentences(scope: ScopeSummary): string[] {
-  return scope.keptInScope.map(({ entry, value, dependents }) => {
+  const sentences = scope.keptInScope.slice(0, KEPT_IN_SCOPE_SHOWN).map(({ entry, value, dependents }) => {
     const those = dependents === 1 ? 'the question that depends on it is' : `the ${dependents} questions that depend on it are`;
     return `${entry.checklist.title}: the scoping question "${entry.question.ask}" (${entry.globalId}) is answered ${STATUS_LABEL[value]}, which does not rule it out, so ${those} kept in scope and scored.`;
   });
+  const more = scope.keptInScope.length - sentences.length;
+  return more > 0 ? [...sentences, `${plural(more, 'more scoping question is', 'more scoping questions are')} answered the same way, their questions also kept in scope and scored.`] : sentences;
 }
+
+/** A summary names this many scoping questions that kept their questions in scope, then counts the rest. */
+export const KEPT_IN_SCOPE_SHOWN = 3;
 
 /** `3 answers ignored: ...`, when a decisive scoping answer switched off questions the file still answers. */
 export function ignoredByScopingLine(scope: ScopeSummary): string | undefined {

@@ -9,7 +9,7 @@ import type { FailOn } from '../policy.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Assessment } from '../scoring/model.js';
 import type { ComparisonContext } from './comparison.js';
-import { condensedHtmlNote } from './html/gaps.js';
+import { condensedNote } from './condense.js';
 import type { Paper } from './paper.js';
 import type { ToolInfo } from './json.js';
 import type { NextStep } from './text.js';
@@ -68,6 +68,7 @@ const REGISTRY = {
     extensions: ['.md', '.markdown'],
     renderer: async () => (await import('./markdown.js')).renderMarkdown,
     showsComparison: true,
+    note: condensedNote,
     comparison: async () => (await import('./comparison.js')).renderComparisonMarkdown,
   },
   json: {
@@ -118,7 +119,7 @@ const REGISTRY = {
     extensions: ['.html', '.htm'],
     renderer: async () => (await import('./html/render.js')).renderHtml,
     showsComparison: true,
-    note: condensedHtmlNote,
+    note: condensedNote,
   },
   pdf: {
     help: 'the HTML report printed to PDF by a Chromium or Chrome on this machine',
@@ -126,7 +127,7 @@ const REGISTRY = {
     renderer: async () => (await import('./html/render.js')).renderHtml,
     showsComparison: true,
     print: async () => (await import('./pdf.js')).printPdf,
-    note: condensedHtmlNote,
+    note: condensedNote,
   },
 } satisfies Record<string, Format>;
 

@@ -28,7 +28,9 @@ import type { EvidenceReview } from '../evidence/review.js';
 import { plannedGaps, plansOwners } from './evidence-text.js';
 import { evidenceMarkdown, ownerDueCell } from './markdown-evidence.js';
 import type { MarkdownBlocks } from './markdown-evidence.js';
-import { roadmap, windowLabel } from '../scoring/roadmap.js';
+import { ROADMAP_WINDOWS, roadmap, targetQualifier, windowLabel } from '../scoring/roadmap.js';
+import type { RoadmapItem } from '../scoring/roadmap.js';
+import { FULL_DETAIL_GAPS, condensedNoticeText, isCondensed } from './condense.js';
 
 export interface MarkdownOptions {
   /** With `--baseline`: what improved and what regressed since. */
@@ -124,6 +126,11 @@ function questionCell(r: QuestionResult): string {
   return `${line(r.question.ask)} (${code(r.globalId)})`;
 }
 
+/** The target date and where it comes from. */
+function dueText(item: RoadmapItem): string {
+  return item.target === undefined ? NONE : `${line(item.target)}${targetQualifier(item)}`;
+}
+
 /** The blocks the evidence sections are built with (markdown-evidence.ts). */
 const MARKDOWN_BLOCKS: MarkdownBlocks = { line, heading, table, code };
 
@@ -134,7 +141,10 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
   const blocks: string[] = [];
   const add = (...items: string[]) => blocks.push(...items);
   const gapNumber = new Map(assessment.openGaps.map((r, i) => [r, i + 1]));
-  const openGapsByChecklist = byChecklist(assessment.openGaps);
+  // A large report gives the why and fix of the most urgent gaps only (condense.ts).
+  const condensed = isCondensed(assessment);
+  const detailed = condensed ? assessment.openGaps.slice(0, FULL_DETAIL_GAPS) : assessment.openGaps;
+  const openGapsByChecklist = byChecklist(detailed);
   const resultsByChecklist = byChecklist(assessment.results);
 
   // Title and metadata.
@@ -175,9 +185,15 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
   // Escaping already breaks `::` at a line start; this also covers lines made by wrapping or joins.
   return defuseWorkflowCommands(`${blocks.join('\n\n')}\n`, (indent) => `${indent}\\::`);
 
-  /** A link to a gap's details (its heading is `Gap N`). */
+  /** A link to a gap's details (its heading is `Gap N`); only its number when a condensed report gives it no details. */
   function gapLink(r: QuestionResult): string {
-    return `[gap ${gapNumber.get(r)}](#gap-${gapNumber.get(r)})`;
+    const n = gapNumber.get(r)!;
+    return n <= detailed.length ? `[gap ${n}](#gap-${n})` : `gap ${n}`;
+  }
+
+  /** Said where a condensed report leaves something out. */
+  function addCondensedNotice(): void {
+    if (condensed) add(`**A large report:** ${line(condensedNoticeText(assessment))}`);
   }
 
   function renderSummary(): void {
@@ -197,6 +213,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     const kept = keptInScopeSentences(assessment.scope);
     if (kept.length) add(`**Kept in scope.** ${kept.map(line).join(' ')}`);
     add(`**Scope and limits.** ${scopeStatement(assessment).join(' ')}`);
+    addCondensedNotice();
     if (open === 0) {
       add('No open gaps.');
       return;
@@ -244,6 +261,16 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
       'Every open gap placed in a time window by its severity and effort: critical gaps within 30 days, a quick fix one window sooner, a large one a window later. ' +
         "The due date is the answers file's own `due` where it gives one, otherwise the end of the window counted from the as-of date.",
     );
+    if (condensed) {
+      // Thousands of rows would repeat the plan: the windows are counted here, each gap's due date is in the plan.
+      add(`With ${items.length} open gaps, the roadmap counts them in each window; the plan gives each gap's due date and owner.`);
+      const rows = ROADMAP_WINDOWS.map((window) => {
+        const these = items.filter((item) => item.window === window);
+        return [windowLabel(window), ...SEVERITIES.map((s) => String(these.filter((item) => item.result.question.severity === s).length)), String(these.length)];
+      });
+      add(table(['Window', ...SEVERITIES.map((s) => SEVERITY_LABEL[s]), 'Total'], rows, ['left', 'right', 'right', 'right', 'right', 'right']));
+      return;
+    }
     add(
       table(
         ['Window', 'Gap', 'Severity', 'Finding', 'Effort', 'Owner', 'Due'],
@@ -254,7 +281,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
           line(item.result.question.ask),
           item.result.question.effort,
           line(item.result.answer?.owner),
-          item.target === undefined ? NONE : `${line(item.target)}${item.overdue ? ' (overdue)' : item.dueFromAnswers ? '' : ' (window end)'}`,
+          dueText(item),
         ]),
       ),
     );
@@ -266,7 +293,17 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
       add('No open gaps.');
       return;
     }
-    add('Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes. Each links to its details and fix.');
+    add(`Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes.${condensed ? '' : ' Each links to its details and fix.'}`);
+    if (condensed) {
+      addCondensedNotice();
+      add(
+        table(
+          ['Gap', 'Severity', 'Finding', 'Effort', 'Due', 'Owner'],
+          roadmap(assessment).map((item) => [gapLink(item.result), severityText(item.result), `${questionCell(item.result)} Answer: ${answerText(item.result)}.`, item.result.question.effort, dueText(item), line(item.result.answer?.owner)]),
+        ),
+      );
+      return;
+    }
     // Owners and due dates get a column when the answers name any.
     const planned = plansOwners(assessment) ? plannedGaps(assessment) : undefined;
     add(
@@ -290,6 +327,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
       add('No open gaps.');
       return;
     }
+    addCondensedNotice();
     for (const c of assessment.checklists) {
       const gaps = openGapsByChecklist.get(c.checklist) ?? [];
       if (gaps.length === 0) continue;
@@ -369,6 +407,11 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
       return;
     }
     add(`${plural(assessment.unanswered.length, 'question was', 'questions were')} not answered; each counts as a gap until it is.`);
+    // Condensed: each is a gap of the plan, answer "not answered"; listing them again would only add size.
+    if (condensed) {
+      add(`Each is in the remediation plan, its answer “${STATUS_LABEL.unanswered}”, and in the appendix.`);
+      return;
+    }
     add(bulletList(assessment.unanswered.map((r) => `${questionCell(r)}, ${severityText(r).toLowerCase()}`)));
   }
 
@@ -392,7 +435,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
       add('No checklists were loaded.');
       return;
     }
-    add(`Every question that applies at level ${assessment.level} with these answers, in checklist order.`);
+    add(`Every question that applies at level ${assessment.level} with these answers, in checklist order${condensed ? ', by question id' : ''}.`);
     for (const c of assessment.checklists) {
       add(heading(3, `Answers: ${line(c.checklist.title)}`));
       const results = resultsByChecklist.get(c.checklist) ?? [];
@@ -400,11 +443,11 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
         add(`No question of this checklist applies at level ${assessment.level} with these answers.`);
         continue;
       }
+      const note = (r: QuestionResult) => (r.answer?.note ? line(r.answer.note) : NONE);
       add(
-        table(
-          ['Question id', 'Question', 'Answer', 'Note'],
-          results.map((r) => [code(r.globalId), line(r.question.ask), answerText(r), r.answer?.note ? line(r.answer.note) : NONE]),
-        ),
+        condensed
+          ? table(['Question id', 'Answer', 'Note'], results.map((r) => [code(r.globalId), answerText(r), note(r)]))
+          : table(['Question id', 'Question', 'Answer', 'Note'], results.map((r) => [code(r.globalId), line(r.question.ask), answerText(r), note(r)])),
       );
     }
   }

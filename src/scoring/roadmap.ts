@@ -43,6 +43,11 @@ export function roadmap(assessment: Pick<Assessment, 'openGaps' | 'asOf'>): Road
   });
 }
 
+/** What a report says after the target date: ` (overdue)`, ` (window end)` when it is not the answers' own, or nothing. */
+export function targetQualifier(item: RoadmapItem): string {
+  return item.overdue ? ' (overdue)' : item.dueFromAnswers ? '' : ' (window end)';
+}
+
 /** A window's heading, e.g. "Within 30 days" or "Later". */
 export function windowLabel(window: RoadmapWindow): string {
   return window === 'later' ? 'Later' : `Within ${window} days`;

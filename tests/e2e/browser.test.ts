@@ -219,14 +219,14 @@ describe('a large HTML report (3,000 questions)', () => {
 
   it('is condensed, says so in one line on stderr, and stays small: the plan lists every gap, the details give the most urgent', () => {
     expect(open).toBe(2000);
-    const notes = stderr.split('\n').filter((line) => line.includes('open gaps: the HTML report'));
-    expect(notes).toEqual([`note: ${open} open gaps: the HTML report gives the why and fix of the 500 most urgent and lists the other ${open - 500} in its plan; the CSV and JSON reports have every fix`]);
+    const notes = stderr.split('\n').filter((line) => line.includes('open gaps: the HTML and Markdown reports'));
+    expect(notes).toEqual([`note: ${open} open gaps: the HTML and Markdown reports give the why and fix of the 500 most urgent and list the other ${open - 500} in their plan; the CSV and JSON reports have every fix`]);
     const page = readFileSync(html, 'utf8');
     expect(page.split('<article class="gap"').length - 1).toBe(500);
     // The whole layout wrote every question three or four times and every fix: about 2 KB a gap here.
     expect(page.length / open).toBeLessThan(1200);
     // Without an HTML output there is nothing to say.
-    expect(run(['report', '--answers', join(dir, 'big.yaml'), ...AS_OF, '--format', 'json']).stderr).not.toContain('open gaps: the HTML report');
+    expect(run(['report', '--answers', join(dir, 'big.yaml'), ...AS_OF, '--format', 'json']).stderr).not.toContain('open gaps: the HTML');
   });
 
   it('opens in Chromium with no console message or request, and every link lands on an element', async (context) => {

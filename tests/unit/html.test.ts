@@ -15,7 +15,8 @@ import { heatMapChart } from '../../src/report/charts/heatmap.js';
 import { lineChart } from '../../src/report/charts/line.js';
 import { radarChart } from '../../src/report/charts/radar.js';
 import { renderHtml } from '../../src/report/html/render.js';
-import { FULL_DETAIL_GAPS, condensedHtmlNote, gapIndex } from '../../src/report/html/gaps.js';
+import { FULL_DETAIL_GAPS, condensedNote } from '../../src/report/condense.js';
+import { gapIndex } from '../../src/report/html/gaps.js';
 import { RADAR_MAX_AXES, WEAKEST_SHOWN } from '../../src/report/html/summary.js';
 import { anchor } from '../../src/report/html/markup.js';
 import { fixPdfDates } from '../../src/report/pdf.js';
@@ -222,11 +223,11 @@ describe('a large report (more than FULL_DETAIL_GAPS open gaps)', () => {
   it('is condensed above FULL_DETAIL_GAPS open gaps, and whole at or below it', () => {
     const gapsAt = (n: number) => ({ openGaps: Array.from({ length: n }, () => plain.openGaps[0]!) });
     expect(gapIndex(gapsAt(FULL_DETAIL_GAPS)).condensed).toBe(false);
-    expect(condensedHtmlNote(gapsAt(FULL_DETAIL_GAPS))).toBeUndefined();
+    expect(condensedNote(gapsAt(FULL_DETAIL_GAPS))).toBeUndefined();
     expect(gapIndex(gapsAt(FULL_DETAIL_GAPS + 1)).condensed).toBe(true);
     // The README says where the line is.
     expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).toContain(`(more than ${FULL_DETAIL_GAPS} open gaps)`);
-    expect(condensedHtmlNote(gapsAt(FULL_DETAIL_GAPS + 1))).toMatch(/^note: 501 open gaps: .* 500 most urgent .* other 1 in its plan; the CSV and JSON reports have every fix$/);
+    expect(condensedNote(gapsAt(FULL_DETAIL_GAPS + 1))).toMatch(/^note: 501 open gaps: the HTML and Markdown reports .* 500 most urgent .* other 1 in their plan; the CSV and JSON reports have every fix$/);
   });
 
   const big = large(1200);

@@ -10,6 +10,7 @@ import type { Checklist, Question, Severity } from '../../src/checklist/schema.j
 import { SEVERITY_LABEL, formatGrade } from '../../src/report/common.js';
 import { SONY_LESSONS, lessonStatus } from '../../src/scoring/lessons.js';
 import { compareControlIds, renderMarkdown } from '../../src/report/markdown.js';
+import { FULL_DETAIL_GAPS } from '../../src/report/condense.js';
 import type { Assessment } from '../../src/scoring/model.js';
 import { SEVERITY_WEIGHT, score } from '../../src/scoring/score.js';
 import { escapeMarkdownCell } from '../../src/text.js';
@@ -455,3 +456,51 @@ describe('lessonStatus', () => {
     }
   });
 });
+
+describe('a large Markdown report (more than FULL_DETAIL_GAPS open gaps)', () => {
+  // Twelve checklists of a hundred questions, two in three answered no; a scoping question in each answered don't know.
+  const lists = Array.from({ length: 12 }, (_, c) =>
+    checklist(`c${c}`, `Domain ${c}`, [
+      question(`c${c}-scope`, 'low', { gate: true }),
+      ...Array.from({ length: 99 }, (_, i) => question(`c${c}-q${i}`, (['critical', 'high', 'medium', 'low'] as const)[i % 4]!, i % 10 === 0 ? { when: { question: `c${c}-scope`, is: 'yes' } } : {})),
+    ]),
+  );
+  const entries: Record<string, Answer> = {};
+  for (const [c, list] of lists.entries()) {
+    entries[`c${c}/c${c}-scope`] = { value: 'unknown' };
+    list.questions.slice(1).forEach((q, i) => (entries[`c${c}/${q.id}`] = { value: i % 3 === 0 ? 'yes' : 'no', note: `Note on ${q.id}.` }));
+  }
+  const big = assess(lists, answers(entries), 3);
+  const md = renderMarkdown(big, TOOL);
+  const sectionOf = (title: string) => md.slice(md.indexOf(`\n## ${title}\n`), md.indexOf('\n## ', md.indexOf(`\n## ${title}\n`) + 4));
+  const count = (text: string, needle: string) => text.split(needle).length - 1;
+
+  it('passes markdownlint, and every gap link lands on a gap heading', () => {
+    expect(big.openGaps.length).toBeGreaterThan(FULL_DETAIL_GAPS);
+    const { errors, structure } = lintMarkdown(md);
+    expect(errors).toEqual([]);
+    const targets = new Set(structure.headings.filter((h) => /^#### Gap \d+$/.test(h)).map((h) => `#gap-${h.slice(9)}`));
+    expect(targets.size).toBe(FULL_DETAIL_GAPS);
+    const gapLinks = structure.inPageLinks.filter((l) => /\(#gap-\d+\)/.test(l));
+    expect(gapLinks.length).toBeGreaterThan(0);
+    for (const link of gapLinks) expect(targets).toContain(/\((#gap-\d+)\)/.exec(link)![1]);
+  });
+
+  it('writes each open gap’s question once in the plan, the fixes of the most urgent once, and says what it left out', () => {
+    const plan = sectionOf('Remediation plan');
+    for (const [i, gap] of big.openGaps.entries()) {
+      expect(count(plan, gap.question.ask)).toBe(1);
+      expect(count(md, gap.question.fix)).toBe(i < FULL_DETAIL_GAPS ? 1 : 0);
+    }
+    const notice = `**A large report:** with ${big.openGaps.length} open gaps, the why and fix of the ${FULL_DETAIL_GAPS} most urgent`;
+    for (const title of ['Executive summary', 'Remediation plan', 'Gap details']) expect(sectionOf(title)).toContain(notice);
+    for (const title of ['Roadmap', 'Unanswered', 'Appendix: every answer']) {
+      for (const gap of big.openGaps) expect(sectionOf(title)).not.toContain(gap.question.ask);
+    }
+    // Three scoping questions named, the other nine counted.
+    expect(count(sectionOf('Executive summary'), 'which does not rule it out')).toBe(3);
+    expect(sectionOf('Executive summary')).toContain('9 more scoping questions are answered the same way');
+    expect(md.length).toBeLessThan(renderMarkdown(assess(lists.slice(0, 4), answers(entries), 3), TOOL).length * 3);
+  });
+});
+

@@ -1,16 +1,14 @@
 /**
  * Where each open gap of the HTML report is described, by its number in priority order. A report
- * with more than FULL_DETAIL_GAPS open gaps is condensed, so that it stays a few MB and opens in
- * seconds: only the most urgent get a details article (why and fix); each of the others is
+ * with more than FULL_DETAIL_GAPS open gaps is condensed (condense.ts), so that it stays a few MB and
+ * opens in seconds: only the most urgent get a details article (why and fix); each of the others is
  * described by its row in the plan, which then carries the gap's id. Either way every gap has
  * exactly one `gap-N` target, and every link to a gap lands on it.
  */
 import type { Assessment, QuestionResult } from '../../scoring/model.js';
+import { FULL_DETAIL_GAPS, condensedNoticeText, isCondensed } from '../condense.js';
 import { anchor, p, strong, text } from './markup.js';
 import type { Html } from './markup.js';
-
-/** How many open gaps get their why and fix in full before the HTML report is condensed. */
-export const FULL_DETAIL_GAPS = 500;
 
 export interface GapIndex {
   /** More open gaps than FULL_DETAIL_GAPS: the roadmap counts, the plan describes, the appendix links. */
@@ -34,7 +32,7 @@ export function gapIndex(assessment: Pick<Assessment, 'openGaps'>): GapIndex {
     return n;
   };
   return {
-    condensed: assessment.openGaps.length > FULL_DETAIL_GAPS,
+    condensed: isCondensed(assessment),
     detailedCount,
     number: (r) => numbers.get(r),
     anchor: (r) => anchor('gap', numberOf(r)),
@@ -44,16 +42,5 @@ export function gapIndex(assessment: Pick<Assessment, 'openGaps'>): GapIndex {
 
 /** Said in the summary, the plan and the gap details of a condensed report; empty when it is whole. */
 export function condensedNotice(assessment: Pick<Assessment, 'openGaps'>): Html {
-  const open = assessment.openGaps.length;
-  if (open <= FULL_DETAIL_GAPS) return '';
-  return p(
-    `${strong('A large report:')} ${text(`with ${open} open gaps, the why and fix of the ${FULL_DETAIL_GAPS} most urgent are in the gap details, and the plan lists every gap by question with its answer, effort, due date and owner. The CSV and JSON reports (-o plan.csv, -o report.json) have every fix.`)}`,
-  );
-}
-
-/** The one stderr line when the HTML report is condensed, or undefined when it is whole. */
-export function condensedHtmlNote(assessment: Pick<Assessment, 'openGaps'>): string | undefined {
-  const open = assessment.openGaps.length;
-  if (open <= FULL_DETAIL_GAPS) return undefined;
-  return `note: ${open} open gaps: the HTML report gives the why and fix of the ${FULL_DETAIL_GAPS} most urgent and lists the other ${open - FULL_DETAIL_GAPS} in its plan; the CSV and JSON reports have every fix`;
+  return isCondensed(assessment) ? p(`${strong('A large report:')} ${text(condensedNoticeText(assessment))}`) : '';
 }

@@ -9,7 +9,7 @@ import type { Change, Comparison } from '../../scoring/compare.js';
 import { lessonStatus } from '../../scoring/lessons.js';
 import { byChecklist } from '../../scoring/model.js';
 import type { Assessment, QuestionResult } from '../../scoring/model.js';
-import { ROADMAP_WINDOWS, roadmap, windowLabel } from '../../scoring/roadmap.js';
+import { ROADMAP_WINDOWS, roadmap, targetQualifier, windowLabel } from '../../scoring/roadmap.js';
 import type { RoadmapItem, RoadmapWindow } from '../../scoring/roadmap.js';
 import { LESSONS_INTRO, LESSON_STATES_EXPLAINED, SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatScore } from '../common.js';
 import { FRAMEWORK_LABEL, frameworkCoverage } from '../coverage.js';
@@ -46,7 +46,7 @@ function idCell(r: QuestionResult, gaps: GapIndex): Cell {
 /** The target date (never broken at its hyphens) and where it comes from. */
 function dueCell(item: RoadmapItem): Cell {
   if (item.target === undefined) return '—';
-  return { html: `${el('span', { class: 'date' }, text(item.target))}${item.overdue ? ' (overdue)' : item.dueFromAnswers ? '' : ' (window end)'}` };
+  return { html: `${el('span', { class: 'date' }, text(item.target))}${targetQualifier(item)}` };
 }
 
 export function lessonsSection(assessment: Assessment): Html {

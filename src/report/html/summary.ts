@@ -20,8 +20,6 @@ export const URGENT_ACTIONS = 5;
 export const RADAR_MAX_AXES = 20;
 /** Past RADAR_MAX_AXES checklists, page one shows the bars of this many weakest (the heat map lists them all). */
 export const WEAKEST_SHOWN = 12;
-/** The summary must fit page one: past this many "kept in scope" sentences, the rest are counted. */
-const KEPT_IN_SCOPE_SHOWN = 3;
 
 /** The score per checklist: a radar from 3 to RADAR_MAX_AXES checklists, else bars (past it, of the weakest). */
 function checklistChart(assessment: Assessment): Html {
@@ -42,13 +40,6 @@ function checklistChart(assessment: Assessment): Html {
     { id: 'chart-checklists', title, desc: `One bar per checklist (${shown.length}), its length the score from 0 to 100.`, max: 100, width: 480 },
   );
   return figure(bars, data(shown, title), true);
-}
-
-/** The first few sentences, and how many more there are. */
-function briefly(sentences: string[]): string[] {
-  if (sentences.length <= KEPT_IN_SCOPE_SHOWN) return sentences;
-  const more = sentences.length - KEPT_IN_SCOPE_SHOWN;
-  return [...sentences.slice(0, KEPT_IN_SCOPE_SHOWN), `${plural(more, 'more scoping question is', 'more scoping questions are')} answered the same way, their questions also kept in scope (the appendix has every answer).`];
 }
 
 export function summarySection(assessment: Assessment, gaps: GapIndex): Html {
@@ -93,7 +84,7 @@ export function summarySection(assessment: Assessment, gaps: GapIndex): Html {
             `${el('span', { class: `sev sev-${r.question.severity}` }, SEVERITY_LABEL[r.question.severity])}: ${text(r.question.ask)} ${link(gaps.anchor(r), `What to do (gap ${i + 1})`)}`,
           ),
         );
-  const kept = briefly(keptInScopeSentences(assessment.scope));
+  const kept = keptInScopeSentences(assessment.scope);
   const facts = p(
     `${strong('Open gaps:')} ${open === 0 ? 'none' : `${open} (${severityCounts(assessment.openBySeverity)})`}. ` +
       `${strong('Accepted risks:')} ${k.accepted} in force, ${k.expired} expired. ` +

@@ -1,0 +1,23 @@
+/**
+ * When a report is too large to read whole: above FULL_DETAIL_GAPS open gaps, the HTML and Markdown
+ * reports give the why and fix of the most urgent gaps only, and list the others by question in the
+ * plan (the CSV and JSON reports keep everything). One rule for both, and the words that say so.
+ */
+import type { Assessment } from '../scoring/model.js';
+
+/** How many open gaps get their why and fix in full before a report is condensed. */
+export const FULL_DETAIL_GAPS = 500;
+
+export const isCondensed = (assessment: Pick<Assessment, 'openGaps'>): boolean => assessment.openGaps.length > FULL_DETAIL_GAPS;
+
+/** Said in the report itself (plain text: each format sets it in its own way). */
+export function condensedNoticeText(assessment: Pick<Assessment, 'openGaps'>): string {
+  return `with ${assessment.openGaps.length} open gaps, the why and fix of the ${FULL_DETAIL_GAPS} most urgent are in the gap details, and the plan lists every gap by question with its answer, effort, due date and owner. The CSV and JSON reports (-o plan.csv, -o report.json) have every fix.`;
+}
+
+/** The one stderr line when an HTML, PDF or Markdown output is condensed, or undefined when it is whole. */
+export function condensedNote(assessment: Pick<Assessment, 'openGaps'>): string | undefined {
+  if (!isCondensed(assessment)) return undefined;
+  const open = assessment.openGaps.length;
+  return `note: ${open} open gaps: the HTML and Markdown reports give the why and fix of the ${FULL_DETAIL_GAPS} most urgent and list the other ${open - FULL_DETAIL_GAPS} in their plan; the CSV and JSON reports have every fix`;
+}
