@@ -347,7 +347,7 @@ describe('charts', () => {
     for (const v of ['0', '20', '40', '60', '80']) expect(svg).toContain(`>${v}</text>`);
   });
 
-  it('a radar keeps every label inside the chart and clear of the values, with few or many axes', () => {
+  it('a radar keeps every label inside the chart and clear of the values, and the values clear of each other, with few or many axes', () => {
     // Boxes at a generous 7px a character (12px text) and 7px for the bold 11px values.
     const boxes = (svg: string) =>
       [...svg.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)"( class="radar-value-text")? text-anchor="(\w+)"[^>]*>([^<]*)<\/text>/g)].map((m) => {
@@ -369,6 +369,7 @@ describe('charts', () => {
         for (const b of all) expect([b.left >= 0, b.right <= width!, b.top >= 0, b.bottom <= height!]).toEqual([true, true, true, true]);
         const [values, labels] = [all.filter((b) => b.value), all.filter((b) => !b.value)];
         for (const v of values) for (const l of labels) expect(overlap(v, l)).toBe(false);
+        for (const [k, v] of values.entries()) for (const w of values.slice(k + 1)) expect(overlap(v, w)).toBe(false);
       }
     }
   });

@@ -23,6 +23,8 @@ const LINE_HEIGHT = 14;
 const GAP = 10;
 /** A value this far out (of max) is written inside its point, clear of the axis label. */
 const WRITE_INSIDE_FROM = 0.78;
+/** The distance, in pixels, between the values written on neighbouring axes. */
+const VALUE_SPACING = 34;
 
 /** Words into at most RADAR_LABEL_LINES lines of RADAR_LABEL_CHARS; what does not fit is cut with an ellipsis. */
 export function labelLines(text: string): string[] {
@@ -84,12 +86,14 @@ export function radarChart(axes: readonly RadarAxis[], options: ChartOptions & {
   const shape = axes.length
     ? `<polygon class="radar-value" points="${fractions.map((f, i) => point(i, f).map(num).join(',')).join(' ')}" fill="${PALETTE.accentFill}" stroke="${PALETTE.accent}" stroke-width="2"/>`
     : '';
+  // Low values crowd the centre: no value is written nearer to it than where neighbours stand a label apart.
+  const nearest = axes.length > 1 ? Math.min(VALUE_SPACING / (2 * r * Math.sin(Math.PI / axes.length)), WRITE_INSIDE_FROM - 0.16) : 0;
   const values = axes
     .map((axis, i) => {
       const f = fractions[i]!;
       const [x, y] = point(i, f);
       // Along the axis, so neighbours do not collide: outside the point, or inside it near the edge.
-      const [tx, ty] = point(i, f >= WRITE_INSIDE_FROM ? f - 0.16 : f + 0.14);
+      const [tx, ty] = point(i, Math.max(f >= WRITE_INSIDE_FROM ? f - 0.16 : f + 0.14, nearest));
       const text = axis.valueText ?? (axis.value === null ? 'n/a' : num(axis.value));
       return `<circle cx="${num(x)}" cy="${num(y)}" r="3" fill="${PALETTE.accent}"/>${label(tx, ty + 4, text, 'class="radar-value-text" text-anchor="middle" font-size="11" font-weight="700"')}`;
     })
