@@ -49,7 +49,7 @@ export function withEvidence(answer: { note?: string; evidence?: readonly Eviden
 }
 
 /** The same link, or the same file however its path is spelt (`./a.pdf`, `a.pdf`, `dir\a.pdf`). */
-export function sameEvidence(a: EvidenceItem, b: EvidenceItem): boolean {
+function sameEvidence(a: EvidenceItem, b: EvidenceItem): boolean {
   if (a.href !== undefined || b.href !== undefined) return a.href === b.href;
   return a.path !== undefined && b.path !== undefined && normalPath(a.path) === normalPath(b.path);
 }

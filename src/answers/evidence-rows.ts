@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog.js';
 import { shortHash } from '../evidence/review.js';
 import { defuseForTerminal, terminalLine } from '../text.js';
 import { isExpired } from './freshness.js';
+import { itemText } from './model.js';
 import type { Answers, EvidenceItem } from './model.js';
 
 export interface EvidenceRow {
@@ -26,7 +27,7 @@ function rowOf(question: string, item: EvidenceItem, asOf: string): EvidenceRow 
   return {
     question,
     kind,
-    item: item.href ?? item.path ?? item.text ?? '',
+    item: itemText(item),
     ...(item.sha256 === undefined ? {} : { sha256: item.sha256 }),
     ...(item.collected === undefined ? {} : { collected: item.collected }),
     ...(item.expires === undefined ? {} : { expires: item.expires }),

@@ -73,6 +73,11 @@ function evidenceOf(evidence: AnswerEntryData['evidence']): EvidenceItem[] | und
   return evidence?.length ? evidence : undefined;
 }
 
+/** What an evidence item points at: its link, its file or the shorthand's text. */
+export function itemText(item: EvidenceItem): string {
+  return item.href ?? item.path ?? item.text ?? '';
+}
+
 /** The evidence as one line of text for the reports: the shorthand's text as written, or each item's link or file. */
 export function evidenceText(evidence: readonly EvidenceItem[] | undefined): string | undefined {
   const text = evidence?.map((item) => item.text ?? item.href ?? item.path ?? '').join('; ');

@@ -43,7 +43,7 @@ function evidenceRuleProblems(item: EvidenceItem): AnswerRuleProblem[] {
  * Whether a path names something in the answers file's folder or below, on any system the file
  * may be read on: not absolute (`/x`, `C:\x`, `C:x`, `\\server\x`) and not climbing out with `..`.
  */
-export function staysInFolder(path: string): boolean {
+function staysInFolder(path: string): boolean {
   const slashed = path.replaceAll('\\', '/');
   if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) return false;
   const normal = posix.normalize(slashed);

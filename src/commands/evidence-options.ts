@@ -1,7 +1,6 @@
 /** `breachready evidence add|list`'s options, as data: what the declarations add and the types the implementation takes. */
-import { Option } from 'commander';
 import { DEFAULT_ANSWERS_FILE } from '../answers/default-file.js';
-import { SHARED, spec, value } from '../cli/options.js';
+import { SHARED, formatOf, value } from '../cli/options.js';
 import type { OptionValues } from '../cli/options.js';
 
 /** The formats `evidence list` prints in. */
@@ -17,7 +16,7 @@ export type EvidenceAddOptions = OptionValues<typeof ADD_OPTIONS>;
 
 export const LIST_OPTIONS = {
   answers: SHARED.answers('the answers file whose evidence to list (- reads standard input)', DEFAULT_ANSWERS_FILE),
-  format: spec<(typeof LIST_FORMATS)[number]>(() => new Option('-f, --format <format>', 'output format').choices(LIST_FORMATS).default('text')),
+  format: formatOf(LIST_FORMATS),
   asOf: value('--as-of <date>', 'judge expiry as of this date, YYYY-MM-DD (default: today)'),
   checklist: SHARED.checklist,
 };

@@ -7,17 +7,16 @@ import { AnswersDocument } from '../answers/document.js';
 import { evidenceFromInput } from '../answers/evidence-input.js';
 import { evidenceRows, renderEvidenceTable } from '../answers/evidence-rows.js';
 import { shortHash } from '../evidence/review.js';
-import { checklistSpecsOf, readAnswersFile, resolveAnswers, unknownIdMessage } from '../answers/file.js';
+import { readAnswersFile, unknownIdMessage } from '../answers/file.js';
+import { loadAnswers } from '../answers-load.js';
 import type { ParsedAnswersFile } from '../answers/file.js';
 import { acquireLock } from '../answers/lock.js';
 import type { Answers, EvidenceItem } from '../answers/model.js';
 import { isStdin } from '../answers/stdin.js';
 import { AnswersStore } from '../answers/store.js';
-import { buildCatalog } from '../catalog.js';
 import type { Catalog } from '../catalog.js';
-import { loadSelection } from '../checklist/select.js';
 import { asOfDate } from '../clock.js';
-import { CliError, ProblemsError } from '../errors.js';
+import { CliError } from '../errors.js';
 import { isIsoDate } from '../iso-date.js';
 import { write } from '../std-streams.js';
 import { safeJson, stderrLine } from '../text.js';
@@ -32,7 +31,7 @@ export async function runEvidenceAdd(question: string, input: string, options: E
   // The interview's lock: an answer and its evidence are never written by two processes at once.
   const lock = acquireLock(file);
   try {
-    const { parsed, catalog } = await loadAnswers(file, options.checklist ?? []);
+    const { parsed, catalog } = await readAndLoad(file, options.checklist ?? []);
     const key = answerKey(question, catalog, parsed);
     const item = await evidenceFromInput(input, { answersFile: file, asOf, expires: options.expires });
     const text = parsed.source.text;
@@ -51,7 +50,7 @@ export async function runEvidenceAdd(question: string, input: string, options: E
 
 export async function runEvidenceList(options: EvidenceListOptions): Promise<void> {
   const asOf = asOfDate(options.asOf);
-  const { answers, catalog } = await loadAnswers(options.answers!, options.checklist ?? []);
+  const { answers, catalog } = await readAndLoad(options.answers!, options.checklist ?? []);
   const rows = evidenceRows(catalog, answers, asOf);
   if (options.format === 'json') {
     write('stdout', safeJson({ asOf, evidence: rows }));
@@ -65,13 +64,9 @@ export async function runEvidenceList(options: EvidenceListOptions): Promise<voi
 }
 
 /** The answers file read and checked against its checklists (or --checklist): any problem ends the run. */
-async function loadAnswers(file: string, checklists: string[]): Promise<{ parsed: ParsedAnswersFile; answers: Answers; catalog: Catalog }> {
+async function readAndLoad(file: string, checklist: string[]): Promise<{ parsed: ParsedAnswersFile; answers: Answers; catalog: Catalog }> {
   const parsed = await readAnswersFile(file);
-  if (parsed.problems.length && parsed.source.data === undefined) throw new ProblemsError(parsed.problems);
-  const loaded = await loadSelection(checklists, checklistSpecsOf(parsed));
-  const catalog = buildCatalog(loaded.map((l) => l.checklist));
-  const { answers, problems } = resolveAnswers(parsed, catalog, { narrowed: checklists.length > 0 });
-  if (parsed.problems.length || problems.length) throw new ProblemsError([...parsed.problems, ...problems]);
+  const { answers, catalog } = await loadAnswers(parsed, { checklist });
   return { parsed, answers, catalog };
 }
 

@@ -1,11 +1,8 @@
 /** `breachready report`'s options, as data: what its declaration adds and the type its implementation takes. */
 import { DEFAULT_ANSWERS_FILE } from '../answers/default-file.js';
 import { Option } from 'commander';
-import { MAX_AGE_HINT, parseMaxAge } from '../answers/freshness.js';
-import type { MaxAge } from '../answers/freshness.js';
 import { SEVERITIES } from '../checklist/vocabulary.js';
 import type { Severity } from '../checklist/vocabulary.js';
-import { CliError } from '../errors.js';
 import { DEFAULT_PAPER, PAPER_SIZES } from '../report/paper.js';
 import type { Paper } from '../report/paper.js';
 import { SHARED, flag, spec, value } from '../cli/options.js';
@@ -21,9 +18,7 @@ export const OPTIONS = {
   failOn: SHARED.failOn,
   minScore: SHARED.minScore,
   requireComplete: flag('--require-complete', 'exit 1 when an applicable question is unanswered'),
-  maxAge: spec<MaxAge>(() =>
-    new Option('--max-age <age>', "an answer older than this is stale, e.g. 90d, 12m, 1y (overrides the file's max-age:)").argParser(parseMaxAgeOption),
-  ),
+  maxAge: SHARED.maxAge,
   failOnStale: flag('--fail-on-stale', 'exit 1 when an answer at or above --fail-on is stale or its evidence expired'),
   requireEvidence: spec<Severity>(() =>
     new Option('--require-evidence <severity>', 'exit 1 when a yes or partial at or above this severity has no current evidence').choices(SEVERITIES),
@@ -35,9 +30,3 @@ export const OPTIONS = {
   keepNames: SHARED.keepNames,
 };
 export type ReportOptions = OptionValues<typeof OPTIONS>;
-
-function parseMaxAgeOption(text: string): MaxAge {
-  const age = parseMaxAge(text);
-  if (!age) throw new CliError(`--max-age must be ${MAX_AGE_HINT} (got "${text}")`);
-  return age;
-}

@@ -12,7 +12,7 @@ import { writeCiOutputs } from '../github-actions.js';
 import { evaluatePolicy } from '../policy.js';
 import { outputFiles, writeOutputs } from '../cli/outputs.js';
 import { FORMAT_NAMES, render as renderFormat, FORMATS } from '../report/formats.js';
-import type { FormatName, RenderContext } from '../report/formats.js';
+import type { Format, FormatName, RenderContext } from '../report/formats.js';
 import type { NextStep } from '../report/text.js';
 import { DEFAULT_PAPER } from '../report/paper.js';
 import type { Assessment } from '../scoring/model.js';
@@ -55,10 +55,11 @@ export async function runReport(given: ReportOptions, globals: Globals, file?: s
   const context: RenderContext = { tool: { name: 'breachready', version }, color: false, answersLine: answers.answersLine, comparison, failOn, failOnRegression: options.failOnRegression, review };
 
   // Render everything first, so a failure leaves no output half-written; each format once.
-  const cache = new Map<string, Promise<string>>();
-  const render = (format: FormatName, color = false) => {
-    const key = `${format}:${color}`;
-    if (!cache.has(key)) cache.set(key, renderFormat(format, assessment, { ...context, color }));
+  // Keyed by renderer: the HTML and the PDF it is printed from are rendered once.
+  const cache = new Map<Format['renderer'], Promise<string>>();
+  const render = (format: FormatName) => {
+    const key = FORMATS[format].renderer;
+    if (!cache.has(key)) cache.set(key, renderFormat(format, assessment, { ...context, color: false }));
     return cache.get(key)!;
   };
   const rendered = [];

@@ -25,7 +25,7 @@ const MAX_DEPTH = 100;
  * parser copies a quoted scalar a character at a time, so a hostile 50 MB one would cost seconds of
  * garbage collection; the lexer finds it in milliseconds.
  */
-export const MAX_SCALAR_CHARS = 4_000_000;
+const MAX_SCALAR_CHARS = 4_000_000;
 
 /** Where the first token longer than MAX_SCALAR_CHARS starts, or undefined when there is none. */
 function longScalarOffset(text: string): number | undefined {

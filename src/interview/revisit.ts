@@ -5,6 +5,7 @@
  */
 import { freshness, hasCurrentEvidence, isExpired } from '../answers/freshness.js';
 import type { MaxAge } from '../answers/freshness.js';
+import { itemText } from '../answers/model.js';
 import type { Answer, EvidenceItem } from '../answers/model.js';
 import type { CatalogEntry } from '../catalog.js';
 import type { AnswerValue, Question } from '../checklist/schema.js';
@@ -80,7 +81,7 @@ export function describeOldAnswer(reasons: readonly RevisitReason[], answer: Ans
 
 /** One item as the interview shows it: what and where, with its dates (expired or not on `asOf`, when given). */
 export function evidenceLine(item: EvidenceItem, asOf?: string): string {
-  const what = terminalLine(item.href ?? item.path ?? item.text ?? '');
+  const what = terminalLine(itemText(item));
   const dates = [
     ...(item.collected ? [`collected ${item.collected}`] : []),
     ...(item.expires ? [`${asOf !== undefined && isExpired(item, asOf) ? 'expired' : 'expires'} ${item.expires}`] : []),

@@ -91,7 +91,7 @@ export function keptInScopeSentences(scope: ScopeSummary): string[] {
 }
 
 /** A summary names this many scoping questions that kept their questions in scope, then counts the rest. */
-export const KEPT_IN_SCOPE_SHOWN = 3;
+const KEPT_IN_SCOPE_SHOWN = 3;
 
 /** `3 answers ignored: ...`, when a decisive scoping answer switched off questions the file still answers. */
 export function ignoredByScopingLine(scope: ScopeSummary): string | undefined {

@@ -1,6 +1,6 @@
 /** Framework coverage, shared by the Markdown and HTML reports: which controls were assessed, which have open gaps. */
 import { FRAMEWORKS } from '../checklist/vocabulary.js';
-import type { Framework } from '../checklist/schema.js';
+import type { Framework, Refs } from '../checklist/schema.js';
 import type { Assessment } from '../scoring/model.js';
 
 export const FRAMEWORK_LABEL: Record<Framework, { short: string; name: string }> = {
@@ -9,6 +9,14 @@ export const FRAMEWORK_LABEL: Record<Framework, { short: string; name: string }>
   'iso-27001-2022': { short: 'ISO', name: 'ISO/IEC 27001:2022 Annex A' },
   'nist-800-53': { short: '800-53', name: 'NIST SP 800-53' },
 };
+
+/** `CSF PR.AA-01, PR.AA-05; CIS 5.2; ISO A.5.17; 800-53 IA-5(1)` (untrusted ids: each renderer escapes), or '' when there are none. */
+export function refsText(refs: Refs): string {
+  return FRAMEWORKS.flatMap((framework) => {
+    const ids = refs[framework];
+    return ids?.length ? [`${FRAMEWORK_LABEL[framework].short} ${ids.join(', ')}`] : [];
+  }).join('; ');
+}
 
 export interface FrameworkCoverage {
   framework: Framework;

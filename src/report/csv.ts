@@ -87,7 +87,7 @@ export function csvCell(value: string | number | undefined): string {
 }
 
 /** A CSV document: byte-order mark, header row, rows, CRLF after every record. */
-export function csvDocument<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+function csvDocument<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
   const record = (cells: (string | number | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;
   return `\ufeff${record(columns.map((c) => c.header))}${rows.map((row) => record(columns.map((c) => c.value(row)))).join('')}`;
 }

@@ -3,7 +3,10 @@
  * every renderer (each escapes the result for its format: owners and evidence come from the
  * answers file and are untrusted).
  */
+import { itemText } from '../answers/model.js';
 import type { EvidenceItem } from '../answers/model.js';
+
+export { itemText };
 import type { EvidenceReview, Reconfirmation } from '../evidence/review.js';
 import { shortHash } from '../evidence/review.js';
 import { plural } from '../plural.js';
@@ -11,10 +14,6 @@ import { roadmap } from '../scoring/roadmap.js';
 import type { RoadmapItem } from '../scoring/roadmap.js';
 import type { Assessment, QuestionResult } from '../scoring/model.js';
 
-/** What an item points at: its link, its file or the shorthand's text. */
-export function itemText(item: EvidenceItem): string {
-  return item.href ?? item.path ?? item.text ?? '';
-}
 
 /** The recorded hash, shortened; none for a link or a file recorded without one. */
 export function itemHash(item: EvidenceItem): string | undefined {

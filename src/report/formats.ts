@@ -56,6 +56,9 @@ export interface Format {
 /** Turns a renderer's text into the file's bytes; the as-of date stands in for the dates a printer stamps. */
 export type Printer = (rendered: string, asOf: string, paper: Paper) => Promise<Uint8Array>;
 
+/** The HTML report's renderer: the page itself, and the page a PDF is printed from. */
+const htmlRenderer = async () => (await import('./html/render.js')).renderHtml;
+
 const REGISTRY = {
   text: {
     help: 'plain text for a terminal, in colour when it is one',
@@ -117,14 +120,14 @@ const REGISTRY = {
   html: {
     help: 'one self-contained page with charts, to hand over or print (no script, no requests)',
     extensions: ['.html', '.htm'],
-    renderer: async () => (await import('./html/render.js')).renderHtml,
+    renderer: htmlRenderer,
     showsComparison: true,
     note: condensedNote,
   },
   pdf: {
     help: 'the HTML report printed to PDF by a Chromium or Chrome on this machine',
     extensions: ['.pdf'],
-    renderer: async () => (await import('./html/render.js')).renderHtml,
+    renderer: htmlRenderer,
     showsComparison: true,
     print: async () => (await import('./pdf.js')).printPdf,
     note: condensedNote,

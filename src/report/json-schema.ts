@@ -3,12 +3,12 @@
  * the published JSON Schema (schema/report.schema.json) is generated from it, so neither can drift.
  * Bump REPORT_SCHEMA_VERSION (json.ts) when a field changes.
  */
+import { STATUSES } from '../scoring/model.js';
 import { z } from 'zod';
 import { EFFORTS, SEVERITIES } from '../checklist/vocabulary.js';
 import { EVIDENCE_STATUSES } from '../evidence/review.js';
 import { REPORT_SCHEMA_VERSION } from './json.js';
 
-const STATUSES = ['yes', 'partial', 'no', 'unknown', 'unanswered', 'na'] as const;
 const CHANGE_KINDS = ['new-gap', 'worse-answer', 'acceptance-expired', 'new-question', 'gap-closed', 'better-answer', 'first-assessed'] as const;
 
 const text = z.string();

@@ -2,7 +2,7 @@
  * The JSON report: a stable shape for machines, declared in json-schema.ts (which the published
  * schema is generated from); `schemaVersion` changes when a field does.
  */
-import { evidenceText } from '../answers/model.js';
+import { evidenceText, itemText } from '../answers/model.js';
 import { safeJson } from '../text.js';
 import type { EvidenceReview } from '../evidence/review.js';
 import type { Comparison } from '../scoring/compare.js';
@@ -106,7 +106,7 @@ function evidenceData(review: EvidenceReview | undefined): ReportData['evidence'
       answered: entry.result.answer?.answered ?? null,
       ageDays: entry.ageDays ?? null,
       stale: entry.stale,
-      expiredEvidence: entry.expired.map((item) => item.href ?? item.path ?? item.text ?? ''),
+      expiredEvidence: entry.expired.map(itemText),
       line: entry.result.answer?.line ?? null,
     })),
     unverified: (review?.unverified ?? []).map((r) => ({ id: r.globalId, severity: r.question.severity, owner: r.answer?.owner ?? null, line: r.answer?.line ?? null })),

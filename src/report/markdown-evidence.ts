@@ -24,7 +24,7 @@ export function ownerDueCell(md: MarkdownBlocks, result: QuestionResult, planned
   const text = ownerDueText(result, planned);
   if (text === undefined) return md.line(undefined);
   // The "(overdue)" mark is ours: bold, after the escaped owner and date.
-  return planned?.overdue ? `${md.line(text.replace(/ \(overdue\)$/, ''))} (**overdue**)` : md.line(text);
+  return planned?.overdue ? `${md.line(ownerDueText(result, undefined))} (**overdue**)` : md.line(text);
 }
 
 /** A section of the report: its title (for the contents) and its blocks, heading first. */

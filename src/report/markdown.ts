@@ -10,11 +10,11 @@
 import { evidenceText } from '../answers/model.js';
 import { isStdin } from '../answers/stdin.js';
 import { REDACTED_MARKDOWN } from '../redact.js';
-import { ANSWER_VALUES, EFFORTS, FRAMEWORKS, LEVELS, SEVERITIES } from '../checklist/vocabulary.js';
+import { ANSWER_VALUES, EFFORTS, LEVELS, SEVERITIES } from '../checklist/vocabulary.js';
 import type { Effort, Level, Refs } from '../checklist/schema.js';
 import type { Comparison } from '../scoring/compare.js';
 import { renderComparisonMarkdown } from './comparison.js';
-import { FRAMEWORK_LABEL, frameworkCoverage } from './coverage.js';
+import { FRAMEWORK_LABEL, frameworkCoverage, refsText } from './coverage.js';
 import { byChecklist, isGap } from '../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../scoring/model.js';
 import { EFFORT_RANK, GRADE_BANDS, GRADE_CAPS, SEVERITY_WEIGHT, STATUS_RANK, STATUS_VALUE } from '../scoring/score.js';
@@ -28,9 +28,9 @@ import type { EvidenceReview } from '../evidence/review.js';
 import { plannedGaps, plansOwners } from './evidence-text.js';
 import { evidenceMarkdown, ownerDueCell } from './markdown-evidence.js';
 import type { MarkdownBlocks } from './markdown-evidence.js';
-import { ROADMAP_WINDOWS, roadmap, targetQualifier, windowLabel } from '../scoring/roadmap.js';
+import { roadmap, targetQualifier, windowLabel } from '../scoring/roadmap.js';
 import type { RoadmapItem } from '../scoring/roadmap.js';
-import { FULL_DETAIL_GAPS, condensedNoticeText, isCondensed } from './condense.js';
+import { CONDENSED_ROADMAP_HEADERS, CONDENSED_UNANSWERED_TEXT, FULL_DETAIL_GAPS, condensedNoticeText, condensedRoadmapRows, condensedRoadmapText, isCondensed } from './condense.js';
 
 export interface MarkdownOptions {
   /** With `--baseline`: what improved and what regressed since. */
@@ -103,11 +103,8 @@ function numberedList(items: readonly string[]): string {
 
 /** `CSF PR.AA-01, PR.AA-05; CIS 5.2; ISO A.5.17; 800-53 IA-5(1)`, escaped for a cell. */
 function formatRefs(refs: Refs): string {
-  const parts = FRAMEWORKS.flatMap((framework) => {
-    const ids = refs[framework];
-    return ids && ids.length > 0 ? [`${FRAMEWORK_LABEL[framework].short} ${ids.join(', ')}`] : [];
-  });
-  return parts.length > 0 ? line(parts.join('; ')) : NONE;
+  const text = refsText(refs);
+  return text ? line(text) : NONE;
 }
 
 export { compareControlIds } from './coverage.js';
@@ -145,6 +142,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
   const condensed = isCondensed(assessment);
   const detailed = condensed ? assessment.openGaps.slice(0, FULL_DETAIL_GAPS) : assessment.openGaps;
   const openGapsByChecklist = byChecklist(detailed);
+  const planItems = roadmap(assessment);
   const resultsByChecklist = byChecklist(assessment.results);
 
   // Title and metadata.
@@ -252,8 +250,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
 
   function renderRoadmap(): void {
     add(heading(2, 'Roadmap'));
-    const items = roadmap(assessment);
-    if (items.length === 0) {
+    if (planItems.length === 0) {
       add('No open gaps.');
       return;
     }
@@ -263,18 +260,14 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     );
     if (condensed) {
       // Thousands of rows would repeat the plan: the windows are counted here, each gap's due date is in the plan.
-      add(`With ${items.length} open gaps, the roadmap counts them in each window; the plan gives each gap's due date and owner.`);
-      const rows = ROADMAP_WINDOWS.map((window) => {
-        const these = items.filter((item) => item.window === window);
-        return [windowLabel(window), ...SEVERITIES.map((s) => String(these.filter((item) => item.result.question.severity === s).length)), String(these.length)];
-      });
-      add(table(['Window', ...SEVERITIES.map((s) => SEVERITY_LABEL[s]), 'Total'], rows, ['left', 'right', 'right', 'right', 'right', 'right']));
+      add(condensedRoadmapText(planItems.length));
+      add(table(CONDENSED_ROADMAP_HEADERS, condensedRoadmapRows(planItems), ['left', 'right', 'right', 'right', 'right', 'right']));
       return;
     }
     add(
       table(
         ['Window', 'Gap', 'Severity', 'Finding', 'Effort', 'Owner', 'Due'],
-        items.map((item) => [
+        planItems.map((item) => [
           windowLabel(item.window),
           gapLink(item.result),
           severityText(item.result),
@@ -299,7 +292,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
       add(
         table(
           ['Gap', 'Severity', 'Finding', 'Effort', 'Due', 'Owner'],
-          roadmap(assessment).map((item) => [gapLink(item.result), severityText(item.result), `${questionCell(item.result)} Answer: ${answerText(item.result)}.`, item.result.question.effort, dueText(item), line(item.result.answer?.owner)]),
+          planItems.map((item) => [gapLink(item.result), severityText(item.result), `${questionCell(item.result)} Answer: ${answerText(item.result)}.`, item.result.question.effort, dueText(item), line(item.result.answer?.owner)]),
         ),
       );
       return;
@@ -409,7 +402,7 @@ export function renderMarkdown(assessment: Assessment, options: MarkdownOptions)
     add(`${plural(assessment.unanswered.length, 'question was', 'questions were')} not answered; each counts as a gap until it is.`);
     // Condensed: each is a gap of the plan, answer "not answered"; listing them again would only add size.
     if (condensed) {
-      add(`Each is in the remediation plan, its answer “${STATUS_LABEL.unanswered}”, and in the appendix.`);
+      add(CONDENSED_UNANSWERED_TEXT);
       return;
     }
     add(bulletList(assessment.unanswered.map((r) => `${questionCell(r)}, ${severityText(r).toLowerCase()}`)));

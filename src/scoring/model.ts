@@ -3,8 +3,9 @@ import type { Answer } from '../answers/model.js';
 import type { Checklist, Level, Question, Severity } from '../checklist/schema.js';
 import type { ScopeSummary } from './scope.js';
 
-/** An answer's state; `unanswered` covers null and missing. */
-export type Status = 'yes' | 'partial' | 'no' | 'unknown' | 'unanswered' | 'na';
+/** An answer's states; `unanswered` covers null and missing. */
+export const STATUSES = ['yes', 'partial', 'no', 'unknown', 'unanswered', 'na'] as const;
+export type Status = (typeof STATUSES)[number];
 
 export interface QuestionResult {
   globalId: string;

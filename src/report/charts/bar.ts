@@ -12,9 +12,9 @@ export interface Bar {
 }
 
 /** A label is cut to this many characters (the table beside the chart has it whole). */
-export const BAR_LABEL_CHARS = 22;
+const BAR_LABEL_CHARS = 22;
 /** A generous width per character at the chart's 12px font. */
-export const BAR_CHAR_WIDTH = 7;
+const BAR_CHAR_WIDTH = 7;
 
 export function barChart(bars: readonly Bar[], options: ChartOptions & { max?: number }): string {
   const width = options.width ?? 400;

@@ -14,10 +14,10 @@ export interface RadarAxis {
 }
 
 /** An axis label is at most RADAR_LABEL_LINES lines of this many characters (the table beside the chart has it whole). */
-export const RADAR_LABEL_CHARS = 18;
-export const RADAR_LABEL_LINES = 3;
+const RADAR_LABEL_CHARS = 18;
+const RADAR_LABEL_LINES = 3;
 /** A generous width per character at the chart's 12px font, so a label never runs off the edge. */
-export const RADAR_CHAR_WIDTH = 7;
+const RADAR_CHAR_WIDTH = 7;
 const LINE_HEIGHT = 14;
 /** Room between the outer ring and a label. */
 const GAP = 10;
@@ -27,7 +27,7 @@ const WRITE_INSIDE_FROM = 0.78;
 const VALUE_SPACING = 34;
 
 /** Words into at most RADAR_LABEL_LINES lines of RADAR_LABEL_CHARS; what does not fit is cut with an ellipsis. */
-export function labelLines(text: string): string[] {
+function labelLines(text: string): string[] {
   const lines: string[] = [];
   for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
     const last = lines.at(-1);

@@ -3,7 +3,9 @@
  * `{ text }`) is untrusted and escaped here; anything else is markup this code wrote. Ids and link
  * targets are only ever built by anchor() from our own names and numbers, never from input.
  */
+import type { Severity } from '../../checklist/vocabulary.js';
 import { escapeHtml } from '../../text.js';
+import { SEVERITY_LABEL } from '../common.js';
 
 /** Markup that this code wrote (already safe). */
 export type Html = string;
@@ -62,6 +64,9 @@ export function section(id: string, title: string, ...body: Html[]): Html {
 export function leadSection(id: string, title: string, ...body: Html[]): Html {
   return el('div', { id: anchor(id), role: 'region', 'aria-labelledby': anchor(id, 'h') }, el('h2', { id: anchor(id, 'h') }, text(title)), ...body);
 }
+
+/** A severity's name in its colour class (the name carries the meaning; the colour only helps). */
+export const severityBadge = (severity: Severity): Html => el('span', { class: `sev sev-${severity}` }, SEVERITY_LABEL[severity]);
 
 export const p = (content: Html) => el('p', {}, content);
 export const ul = (items: readonly Html[]) => el('ul', {}, ...items.map((i) => el('li', {}, i)));

@@ -7,6 +7,7 @@ import type { Assessment } from '../../scoring/model.js';
 import type { RenderContext } from '../formats.js';
 import { htmlPage } from './document.js';
 import type { PageSection } from './document.js';
+import { roadmap } from '../../scoring/roadmap.js';
 import { gapIndex } from './gaps.js';
 import { summarySection } from './summary.js';
 import {
@@ -26,13 +27,14 @@ import {
 
 export function renderHtml(assessment: Assessment, context: Pick<RenderContext, 'tool' | 'comparison'>): string {
   const gaps = gapIndex(assessment);
+  const planItems = roadmap(assessment);
   const sections: PageSection[] = [
     ['summary', 'Executive summary', summarySection(assessment, gaps)],
     ['lessons', 'Lessons from the Sony Pictures breach', lessonsSection(assessment)],
     ['heat-map', 'Heat map', heatMapSection(assessment)],
-    ['roadmap', 'Roadmap', roadmapSection(assessment, gaps)],
+    ['roadmap', 'Roadmap', roadmapSection(planItems, gaps)],
     ...(context.comparison ? [['baseline', 'Since the baseline', comparisonSection(context.comparison, gaps)] as PageSection] : []),
-    ['plan', 'Remediation plan', planSection(assessment, gaps)],
+    ['plan', 'Remediation plan', planSection(assessment, planItems, gaps)],
     ['details', 'Gap details', detailsSection(assessment, gaps)],
     ['accepted', 'Accepted risks', acceptedSection(assessment)],
     ['not-applicable', 'Not applicable', notApplicableSection(assessment)],

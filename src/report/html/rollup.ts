@@ -8,14 +8,14 @@ import { REDACTED_NOTICE } from '../../redact.js';
 import type { Rollup } from '../../scoring/rollup.js';
 import { heatMapChart } from '../charts/heatmap.js';
 import type { HeatScale } from '../charts/heatmap.js';
-import { SEVERITY_LABEL, formatScore } from '../common.js';
+import { formatScore } from '../common.js';
 import { sharedScopeLine } from '../comparison.js';
 import { apartReasons } from '../rollup-json.js';
 import type { RollupContext } from '../rollup-formats.js';
 import { COMMON_GAPS_SHOWN, heatCell, rollupTitle, weighting } from '../rollup-text.js';
 import { htmlPage } from './document.js';
 import type { PageSection } from './document.js';
-import { el, figure, leadSection, p, section, strong, table, text, ul } from './markup.js';
+import { figure, leadSection, p, section, severityBadge, strong, table, text, ul } from './markup.js';
 import type { Cell, Html } from './markup.js';
 
 /** Scores: the lower, the darker (a quarter of the scale per step); n/a is white. */
@@ -78,7 +78,7 @@ function commonGapsSection(rollup: Rollup): Html {
   if (!rollup.commonGaps.length) return section('common-gaps', 'Common gaps', intro, p('None.'));
   const rows = rollup.commonGaps.slice(0, COMMON_GAPS_SHOWN).map((g): Cell[] => [
     `${g.units.length}/${rollup.units.length}`,
-    el('span', { class: `sev sev-${g.result.question.severity}` }, SEVERITY_LABEL[g.result.question.severity]),
+    severityBadge(g.result.question.severity),
     { text: `${g.result.question.ask} (${g.result.globalId})` },
   ]);
   const more = rollup.commonGaps.length > COMMON_GAPS_SHOWN ? p(text(`And ${rollup.commonGaps.length - COMMON_GAPS_SHOWN} more (the JSON format lists them all).`)) : '';

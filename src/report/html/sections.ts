@@ -1,7 +1,6 @@
 /** The report's sections after the summary, each a pure function of the assessment. */
 import { evidenceText } from '../../answers/model.js';
-import { FRAMEWORKS, SEVERITIES } from '../../checklist/vocabulary.js';
-import type { Refs } from '../../checklist/schema.js';
+import { SEVERITIES } from '../../checklist/vocabulary.js';
 import { heatMapChart } from '../charts/heatmap.js';
 import { lineChart } from '../charts/line.js';
 import { CHANGE_LABEL } from '../../scoring/compare.js';
@@ -9,29 +8,22 @@ import type { Change, Comparison } from '../../scoring/compare.js';
 import { lessonStatus } from '../../scoring/lessons.js';
 import { byChecklist } from '../../scoring/model.js';
 import type { Assessment, QuestionResult } from '../../scoring/model.js';
-import { ROADMAP_WINDOWS, roadmap, targetQualifier, windowLabel } from '../../scoring/roadmap.js';
+import { ROADMAP_WINDOWS, targetQualifier, windowLabel } from '../../scoring/roadmap.js';
 import type { RoadmapItem, RoadmapWindow } from '../../scoring/roadmap.js';
 import { LESSONS_INTRO, LESSON_STATES_EXPLAINED, SEVERITY_LABEL, STATUS_LABEL, describeAnswer, formatChecklistScore, formatScore } from '../common.js';
-import { FRAMEWORK_LABEL, frameworkCoverage } from '../coverage.js';
+import { FRAMEWORK_LABEL, frameworkCoverage, refsText } from '../coverage.js';
 import { LESSON_STATE_LABEL } from '../markdown.js';
 import { plural } from '../../plural.js';
 import { methodologyHtml } from './methodology.js';
+import { CONDENSED_ROADMAP_HEADERS, CONDENSED_UNANSWERED_TEXT, condensedRoadmapRows, condensedRoadmapText } from '../condense.js';
 import { condensedNotice } from './gaps.js';
 import type { GapIndex } from './gaps.js';
-import { anchor, el, figure, link, p, section, strong, table, text, ul } from './markup.js';
+import { anchor, el, figure, link, p, section, severityBadge, strong, table, text, ul } from './markup.js';
 import type { Cell, Html, Row } from './markup.js';
 
-const severity = (r: QuestionResult): Html => el('span', { class: `sev sev-${r.question.severity}` }, SEVERITY_LABEL[r.question.severity]);
+const severity = (r: QuestionResult): Html => severityBadge(r.question.severity);
 const code = (id: string): Html => el('code', {}, text(id));
 
-function refsText(refs: Refs): string {
-  return (
-    FRAMEWORKS.flatMap((framework) => {
-      const ids = refs[framework];
-      return ids?.length ? [`${FRAMEWORK_LABEL[framework].short} ${ids.join(', ')}`] : [];
-    }).join('; ') || '—'
-  );
-}
 
 /** The gap's number linked to its details, and its question. */
 function findingCell(r: QuestionResult, gaps: GapIndex): Cell {
@@ -75,8 +67,7 @@ export function heatMapSection(assessment: Assessment): Html {
   return section('heat-map', 'Heat map', p('Where the open gaps are: each checklist against each severity.'), figure(chart, data));
 }
 
-export function roadmapSection(assessment: Assessment, gaps: GapIndex): Html {
-  const items = roadmap(assessment);
+export function roadmapSection(items: readonly RoadmapItem[], gaps: GapIndex): Html {
   if (items.length === 0) return section('roadmap', 'Roadmap', p('No open gaps.'));
   const intro = p(
     'Every open gap placed in a time window by its severity and effort: critical gaps within 30 days, a quick fix one window sooner, a large one a window later. ' +
@@ -85,16 +76,12 @@ export function roadmapSection(assessment: Assessment, gaps: GapIndex): Html {
   const inWindow = (window: RoadmapWindow) => items.filter((item) => item.window === window);
   if (gaps.condensed) {
     // Thousands of rows would repeat the plan: the windows are counted here, each gap's due date is in the plan.
-    const rows = ROADMAP_WINDOWS.map((window): Cell[] => {
-      const these = inWindow(window);
-      return [windowLabel(window), ...SEVERITIES.map((s) => String(these.filter((item) => item.result.question.severity === s).length)), String(these.length)];
-    });
     return section(
       'roadmap',
       'Roadmap',
       intro,
-      p(text(`With ${items.length} open gaps, the roadmap counts them in each window; the plan gives each gap's due date and owner.`)),
-      table('Open gaps by window and severity', ['Window', ...SEVERITIES.map((s) => SEVERITY_LABEL[s]), 'Total'], rows, [1, 2, 3, 4, 5]),
+      p(text(condensedRoadmapText(items.length))),
+      table('Open gaps by window and severity', CONDENSED_ROADMAP_HEADERS, condensedRoadmapRows(items), [1, 2, 3, 4, 5]),
     );
   }
   const windows = ROADMAP_WINDOWS.flatMap((window) => {
@@ -176,12 +163,12 @@ export function comparisonSection(comparison: Comparison, gaps: GapIndex): Html 
   );
 }
 
-export function planSection(assessment: Assessment, gaps: GapIndex): Html {
+export function planSection(assessment: Assessment, items: readonly RoadmapItem[], gaps: GapIndex): Html {
   if (assessment.openGaps.length === 0) return section('plan', 'Remediation plan', p('No open gaps.'));
   const intro = p(`Open gaps in priority order: most severe first, then the weakest answers, then the quickest fixes.${gaps.condensed ? '' : ' Each links to its details and fix.'}`);
   if (gaps.condensed) {
     // The one place every gap's question is written: a gap without a details article is described by its row.
-    const rows = roadmap(assessment).map((item): Row => {
+    const rows = items.map((item): Row => {
       const r = item.result;
       const cells: Cell[] = [
         gaps.detailed(r) ? { html: link(gaps.anchor(r), String(gaps.number(r))) } : String(gaps.number(r)),
@@ -196,7 +183,7 @@ export function planSection(assessment: Assessment, gaps: GapIndex): Html {
     });
     return section('plan', 'Remediation plan', intro, condensedNotice(assessment), table('Open gaps in priority order', ['Gap', 'Question', 'Severity', 'Answer', 'Effort', 'Due', 'Owner'], rows, [0]));
   }
-  const rows = assessment.openGaps.map((r): Cell[] => [findingCell(r, gaps), severity(r), { text: describeAnswer(r) }, r.question.effort, { text: refsText(r.question.refs) }]);
+  const rows = assessment.openGaps.map((r): Cell[] => [findingCell(r, gaps), severity(r), { text: describeAnswer(r) }, r.question.effort, { text: refsText(r.question.refs) || '—' }]);
   return section('plan', 'Remediation plan', intro, table('Open gaps in priority order', ['Finding', 'Severity', 'Answer', 'Effort', 'Framework refs'], rows));
 }
 
@@ -221,7 +208,7 @@ export function detailsSection(assessment: Assessment, gaps: GapIndex): Html {
         ...(a?.owner ? ([['Owner', text(a.owner)]] as [string, Html][]) : []),
         ...(a?.note ? ([['Note', text(a.note)]] as [string, Html][]) : []),
         ...(evidence ? ([['Evidence', text(evidence)]] as [string, Html][]) : []),
-        ['Framework references', text(refsText(r.question.refs))],
+        ['Framework references', text(refsText(r.question.refs) || '—')],
       ];
       return el(
         'article',
@@ -267,7 +254,7 @@ export function unansweredSection(assessment: Assessment, gaps: GapIndex): Html 
   if (assessment.unanswered.length === 0) return section('unanswered', 'Unanswered', p('Every applicable question was answered.'));
   const intro = p(text(`${plural(assessment.unanswered.length, 'question was', 'questions were')} not answered; each counts as a gap until it is.`));
   // Condensed: each is a gap of the plan, answer "not answered"; listing them again would only add size.
-  if (gaps.condensed) return section('unanswered', 'Unanswered', intro, p(text(`Each is in the remediation plan, its answer “${STATUS_LABEL.unanswered}”, and in the appendix.`)));
+  if (gaps.condensed) return section('unanswered', 'Unanswered', intro, p(text(CONDENSED_UNANSWERED_TEXT)));
   const rows = assessment.unanswered.map((r): Cell[] => [{ html: code(r.globalId) }, { text: r.question.ask }, severity(r)]);
   return section('unanswered', 'Unanswered', intro, table('Unanswered questions', ['Question id', 'Question', 'Severity'], rows));
 }

@@ -10,12 +10,12 @@ import { REDACTED_NOTICE } from '../../redact.js';
 import { SEVERITY_LABEL, formatChecklistScore, formatGrade, formatScore, keptInScopeSentences, scopeStatement, severityCounts } from '../common.js';
 import { LEVEL_LABEL } from '../markdown.js';
 import { plural } from '../../plural.js';
-import { el, figure, link, ol, p, section, strong, table, text } from './markup.js';
+import { el, figure, link, ol, p, section, severityBadge, strong, table, text } from './markup.js';
 import type { Html } from './markup.js';
 import { condensedNotice } from './gaps.js';
 import type { GapIndex } from './gaps.js';
 
-export const URGENT_ACTIONS = 5;
+const URGENT_ACTIONS = 5;
 /** A radar reads well from 3 to this many axes; otherwise the scores per checklist are bars. */
 export const RADAR_MAX_AXES = 20;
 /** Past RADAR_MAX_AXES checklists, page one shows the bars of this many weakest (the heat map lists them all). */
@@ -81,7 +81,7 @@ export function summarySection(assessment: Assessment, gaps: GapIndex): Html {
       : el('h3', {}, urgent.length === 1 ? 'The most urgent action' : `The ${urgent.length} most urgent actions`) +
         ol(
           urgent.map((r, i) =>
-            `${el('span', { class: `sev sev-${r.question.severity}` }, SEVERITY_LABEL[r.question.severity])}: ${text(r.question.ask)} ${link(gaps.anchor(r), `What to do (gap ${i + 1})`)}`,
+            `${severityBadge(r.question.severity)}: ${text(r.question.ask)} ${link(gaps.anchor(r), `What to do (gap ${i + 1})`)}`,
           ),
         );
   const kept = keptInScopeSentences(assessment.scope);

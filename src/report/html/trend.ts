@@ -8,14 +8,14 @@ import type { QuestionResult } from '../../scoring/model.js';
 import type { AreaChange, Trend } from '../../scoring/trend.js';
 import { lineChart } from '../charts/line.js';
 import { PALETTE } from '../charts/svg.js';
-import { SEVERITY_LABEL, formatScore } from '../common.js';
+import { formatScore } from '../common.js';
 import { sharedScopeLine } from '../comparison.js';
 import { pointLabel } from '../trend-json.js';
 import type { TrendContext } from '../trend-formats.js';
 import { MOST, formatChange, trendTitle } from '../trend-text.js';
 import { htmlPage } from './document.js';
 import type { PageSection } from './document.js';
-import { el, figure, leadSection, p, section, strong, table, text } from './markup.js';
+import { el, figure, leadSection, p, section, severityBadge, strong, table, text } from './markup.js';
 import type { Cell, Html } from './markup.js';
 
 export function renderTrendHtml(trend: Trend, context: TrendContext): string {
@@ -74,7 +74,7 @@ function moversSection(trend: Trend): Html {
 }
 
 function stepsSection(trend: Trend): Html {
-  const gapRow = (what: string, r: QuestionResult): Cell[] => [what, el('span', { class: `sev sev-${r.question.severity}` }, SEVERITY_LABEL[r.question.severity]), { text: `${r.question.ask} (${r.globalId})` }];
+  const gapRow = (what: string, r: QuestionResult): Cell[] => [what, severityBadge(r.question.severity), { text: `${r.question.ask} (${r.globalId})` }];
   const steps = trend.steps.map((step) => {
     const heading = `${pointLabel(step.from)} to ${pointLabel(step.to)}`;
     const summary = p(text(`Score ${formatScore(step.comparison.scoreBefore)} to ${formatScore(step.comparison.scoreAfter)}: ${plural(step.closed.length, 'gap')} closed, ${step.opened.length} opened.`));

@@ -6,13 +6,12 @@
  */
 import type { EvidenceItem } from '../../answers/model.js';
 import { hasCurrentEvidence } from '../../answers/freshness.js';
-import { isGap } from '../../scoring/model.js';
+import { STATUSES, isGap } from '../../scoring/model.js';
 import type { Assessment, QuestionResult, Status } from '../../scoring/model.js';
 import { roadmap, windowLabel } from '../../scoring/roadmap.js';
 import type { RoadmapItem } from '../../scoring/roadmap.js';
-import { answerSentence, describeAnswer, formatScore, STATUS_LABEL } from '../common.js';
+import { answerSentence, describeAnswer, formatScore } from '../common.js';
 
-const STATUSES = Object.keys(STATUS_LABEL) as Status[];
 import type { ToolInfo } from '../json.js';
 import {
   BREACHREADY_NS,
@@ -36,7 +35,7 @@ import type { Prop } from './common.js';
 import { jsonText } from './layout.js';
 import type { JsonText } from './layout.js';
 
-export const ASSESSOR_ROLE = 'assessor';
+const ASSESSOR_ROLE = 'assessor';
 
 /** OSCAL objects as plain data: the schemas (tests) check their shape. A field left undefined is not written (cheaper than spreading). */
 type Json = Record<string, unknown>;
